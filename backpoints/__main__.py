@@ -1,0 +1,5 @@
+"""`python -m backpoints`."""
+
+from backpoints.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,277 @@
+"""One small anatomy model from which both the figures and the point markers follow.
+
+Units: the whole-body figures are FIGURE_WIDTH x FIGURE_HEIGHT units, y = 0 at the
+vertex and y = 1000 at the soles, x = 0 at the left edge of the drawing with the
+midline at FIGURE_WIDTH / 2.  Proportions are those of an adult about 8 heads tall
+(head 125 units), standing in anatomical position (arms at the sides, palms forward).
+Heights of the landmarks follow the usual surface anatomy: C7 at the base of the
+neck, the root of the scapular spine at T3, the inferior angle of the scapula at T7,
+the iliac crests at L4, the posterior superior iliac spines at S2.
+
+Detail views (hand, foot) have their own 0..1 frames, defined at the bottom.
+
+A marker is placed from a point's anatomical description (placement_for), never
+typed by hand; tools/place_markers.py writes the results into data/points.yaml and
+a test checks that they still agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Marker, SPINE_LEVELS
+
+FIGURE_WIDTH = 340.0
+FIGURE_HEIGHT = 1000.0
+MID = FIGURE_WIDTH / 2
+
+#: One B-cun across the back and abdomen: 3 B-cun from the posterior midline to the
+#: medial border of the scapula, 4 B-cun from the anterior midline to the nipple.
+CUN_X = 14.3
+
+# Heights of the inferior borders of the spinous processes (units from the vertex).
+_LEVEL_Y: dict[str, float] = {
+    "C7": 145, "T1": 160, "T2": 175, "T3": 192, "T4": 208, "T5": 224, "T6": 240,
+    "T7": 256, "T8": 271, "T9": 286, "T10": 301, "T11": 316, "T12": 331,
+    "L1": 347, "L2": 364, "L3": 381, "L4": 398, "L5": 415,
+    "S1": 431, "S2": 446, "S3": 460, "S4": 473,
+}
+assert tuple(_LEVEL_Y) == SPINE_LEVELS
+
+SACRAL_HIATUS_Y = 486.0
+VERTEX_Y = 0.0
+CHIN_Y = 125.0
+OCCIPITAL_PROTUBERANCE_Y = 82.0
+ACROMION = (112.0, 180.0)  # half-width, height of the lateral end of the acromion
+SCAPULA_SPINE_ROOT = (3 * CUN_X, _LEVEL_Y["T3"])
+SCAPULA_INFERIOR_ANGLE = (55.0, _LEVEL_Y["T7"])
+SCAPULA_SUPERIOR_ANGLE = (50.0, 160.0)
+POSTERIOR_AXILLARY_FOLD = (100.0, 236.0)
+ILIAC_CREST_Y = _LEVEL_Y["L4"]
+PSIS = (22.0, _LEVEL_Y["S2"])
+ASIS = (80.0, 425.0)
+GREATER_TROCHANTER = (100.0, 482.0)
+GLUTEAL_FOLD_Y = 522.0
+CROTCH_Y = 512.0
+POPLITEAL_CREASE_Y = 725.0
+MALLEOLUS_Y = 952.0
+SOLE_Y = 1000.0
+UMBILICUS_Y = 395.0
+#: One B-cun down the lower abdomen: umbilicus to pubic symphysis is 5 B-cun.
+CUN_ABDOMEN = 17.0
+#: Gluteal fold to popliteal crease is 14 B-cun; popliteal crease to malleolus 16 B-cun.
+CUN_THIGH = (POPLITEAL_CREASE_Y - GLUTEAL_FOLD_Y) / 14
+CUN_LEG = (MALLEOLUS_Y - POPLITEAL_CREASE_Y) / 16
+#: Cubital crease to wrist crease is 12 B-cun.
+ELBOW_Y = 372.0
+WRIST_Y = 518.0
+FINGERTIP_Y = 626.0
+CUN_FOREARM = (WRIST_Y - ELBOW_Y) / 12
+#: Lateral offset of the centre line of each leg at the hip, knee and ankle.
+LEG_CENTRE = {"hip": 50.0, "knee": 46.0, "ankle": 44.0}
+#: Lateral offset of the centre line of the arm at the shoulder, elbow, wrist, hand.
+ARM_CENTRE = {"shoulder": 116.0, "elbow": 126.0, "wrist": 134.0, "hand": 137.0}
+
+
+def level_y(level: str) -> float:
+    """Height of the inferior border of a spinous process (or a sacral foramen)."""
+    return _LEVEL_Y[level]
+
+
+def to_unit(x: float, y: float) -> tuple[float, float]:
+    """Figure units to the 0..1 coordinates markers use, rounded for the dataset."""
+    return round(x / FIGURE_WIDTH, 4), round(y / FIGURE_HEIGHT, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """A position on one side of a view: dx from the midline (positive = lateral)."""
+
+    view: str
+    dx: float
+    y: float
+    frame: str = "figure"  # "figure" (units above) or "unit" (0..1 detail views)
+
+
+def _mirror(spots: list[Spot], bilateral: bool) -> tuple[Marker, ...]:
+    """Markers for both sides of each spot (or one midline marker)."""
+    markers: list[Marker] = []
+    for spot in spots:
+        if spot.frame == "unit":
+            # Detail views show the right hand/foot only.
+            markers.append(Marker(spot.view, round(spot.dx, 4), round(spot.y, 4)))
+            continue
+        if not bilateral or spot.dx == 0:
+            x, y = to_unit(MID + spot.dx, spot.y)
+            markers.append(Marker(spot.view, x, y))
+            continue
+        for sign in (-1, 1):
+            x, y = to_unit(MID + sign * spot.dx, spot.y)
+            markers.append(Marker(spot.view, x, y))
+    return tuple(markers)
+
+
+# --- Detail views -------------------------------------------------------------
+# Hand: the dorsum of the right hand, fingers up, thumb to the left; wrist crease at
+# HAND_WRIST_Y, metacarpophalangeal joints at HAND_MCP_Y, forearm below the wrist.
+HAND_WRIST_Y = 0.72
+HAND_MCP_Y = 0.36
+HAND_FINGERTIP_Y = 0.03
+#: x of metacarpals 1-5 at their bases (wrist) and heads (knuckles).
+HAND_METACARPAL_BASE = {1: 0.40, 2: 0.465, 3: 0.54, 4: 0.61, 5: 0.675}
+HAND_METACARPAL_HEAD = {1: 0.22, 2: 0.42, 3: 0.54, 4: 0.655, 5: 0.76}
+HAND_THUMB_MCP_Y = 0.52
+HAND_ULNAR_EDGE = 0.81
+#: 2 B-cun of forearm in hand-view units (12 B-cun from elbow to wrist, about 1.3 hand-lengths).
+HAND_CUN = 0.075
+
+
+def _between(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def metacarpal_x(n: int, y: float) -> float:
+    """x of metacarpal n at height y of the hand view."""
+    t = (HAND_WRIST_Y - y) / (HAND_WRIST_Y - HAND_MCP_Y)
+    return _between(HAND_METACARPAL_BASE[n], HAND_METACARPAL_HEAD[n], t)
+
+
+# Foot, lateral side of the right foot: toes to the right, heel to the left.
+FOOT_SOLE_Y = 0.93
+FOOT_MALLEOLUS = (0.36, 0.55)  # prominence of the lateral malleolus
+FOOT_ACHILLES_X = 0.19  # front edge of the calcaneal tendon at malleolus height
+FOOT_CUN = 0.11  # one B-cun of leg in foot-view units
+# Foot, medial side of the right foot: toes to the left, heel to the right.
+FOOT_MEDIAL_MALLEOLUS = (0.63, 0.53)
+FOOT_MEDIAL_ACHILLES_X = 0.80
+
+
+def _hand_to_body(hx: float, hy: float) -> Spot:
+    """A hand-view spot on the back figure's hand (dorsum facing back, fingers down)."""
+    scale = (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
+    # Turning the view by 180 degrees puts the thumb lateral, as in anatomical position.
+    dx = ARM_CENTRE["hand"] + (0.5 - hx) * scale * 0.82
+    y = WRIST_Y + (HAND_WRIST_Y - hy) * scale
+    return Spot("back", dx, y)
+
+
+# --- Placement of every bundled point -----------------------------------------
+def _spine_spot(level: str, cun: float) -> Spot:
+    return Spot("back", cun * CUN_X, level_y(level))
+
+
+def _hand_points() -> dict[str, list[Spot]]:
+    mid_meta = (HAND_WRIST_Y + HAND_MCP_Y) / 2
+    li4 = (metacarpal_x(2, mid_meta) - 0.045, mid_meta)
+    si3 = (HAND_ULNAR_EDGE - 0.01, HAND_MCP_Y + 0.05)
+    ue7a = ((metacarpal_x(2, mid_meta) + metacarpal_x(3, mid_meta)) / 2, mid_meta)
+    ue7b = ((metacarpal_x(4, mid_meta) + metacarpal_x(5, mid_meta)) / 2, mid_meta)
+    ue8_y = HAND_MCP_Y + 0.05
+    ue8 = ((metacarpal_x(2, ue8_y) + metacarpal_x(3, ue8_y)) / 2, ue8_y)
+    te5 = (0.56, HAND_WRIST_Y + 2 * HAND_CUN)
+    spots: dict[str, list[tuple[float, float]]] = {
+        "LI4": [li4],
+        "SI3": [si3],
+        "EX-UE7": [ue7a, ue7b],
+        "EX-UE8": [ue8],
+        "TE5": [te5],
+    }
+    result: dict[str, list[Spot]] = {}
+    for code, places in spots.items():
+        result[code] = [Spot("hand", x, y, "unit") for x, y in places]
+        if code != "TE5":
+            result[code] += [_hand_to_body(x, y) for x, y in places]
+    result["TE5"].append(Spot("back", ARM_CENTRE["wrist"] - 1, WRIST_Y - 2 * CUN_FOREARM))
+    return result
+
+
+def _foot_points() -> dict[str, list[Spot]]:
+    mx, my = FOOT_MALLEOLUS
+    nx, ny = FOOT_MEDIAL_MALLEOLUS
+    lat_leg = LEG_CENTRE["ankle"] + 11
+    med_leg = LEG_CENTRE["ankle"] - 11
+    return {
+        "BL60": [Spot("foot-lateral", (mx + FOOT_ACHILLES_X) / 2, my, "unit"), Spot("back", lat_leg, MALLEOLUS_Y)],
+        "BL62": [Spot("foot-lateral", mx, my + 0.09, "unit"), Spot("back", lat_leg + 2, MALLEOLUS_Y + 16)],
+        "GB41": [Spot("foot-lateral", 0.66, 0.68, "unit"), Spot("front", LEG_CENTRE["ankle"] + 13, 986)],
+        "KI3": [
+            Spot("foot-medial", (nx + FOOT_MEDIAL_ACHILLES_X) / 2, ny, "unit"),
+            Spot("back", med_leg, MALLEOLUS_Y),
+        ],
+        "KI7": [
+            Spot("foot-medial", FOOT_MEDIAL_ACHILLES_X - 0.035, ny - 2 * FOOT_CUN, "unit"),
+            Spot("back", med_leg + 1, MALLEOLUS_Y - 2 * CUN_LEG),
+        ],
+        "LR3": [Spot("foot-medial", 0.33, 0.68, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 984)],
+        "SP6": [
+            Spot("foot-medial", nx - 0.06, ny - 3 * FOOT_CUN, "unit"),
+            Spot("front", LEG_CENTRE["ankle"] - 16, MALLEOLUS_Y - 3 * CUN_LEG),
+        ],
+    }
+
+
+def _placements() -> dict[str, list[Spot]]:
+    """Anatomical positions of the bundled points (spine-level points come from their data)."""
+    scap_mid = (
+        (SCAPULA_SPINE_ROOT[0] + ACROMION[0]) / 2,
+        (SCAPULA_SPINE_ROOT[1] + ACROMION[1]) / 2,
+    )
+    si11 = (
+        _between(scap_mid[0], SCAPULA_INFERIOR_ANGLE[0], 1 / 3),
+        _between(scap_mid[1], SCAPULA_INFERIOR_ANGLE[1], 1 / 3),
+    )
+    trochanter, hiatus = GREATER_TROCHANTER, (0.0, SACRAL_HIATUS_Y)
+    table: dict[str, list[Spot]] = {
+        # Head and neck
+        "GV20": [Spot("back", 0, 6), Spot("front", 0, 6)],
+        "GV16": [Spot("back", 0, OCCIPITAL_PROTUBERANCE_Y + 8)],
+        "GB20": [Spot("back", 25, OCCIPITAL_PROTUBERANCE_Y + 9)],
+        "BL10": [Spot("back", 1.3 * CUN_X, OCCIPITAL_PROTUBERANCE_Y + 20)],
+        # Shoulder and scapula
+        "GB21": [Spot("back", ACROMION[0] / 2, (level_y("C7") + ACROMION[1]) / 2)],
+        "SI9": [Spot("back", POSTERIOR_AXILLARY_FOLD[0], POSTERIOR_AXILLARY_FOLD[1] - 14)],
+        "SI10": [Spot("back", POSTERIOR_AXILLARY_FOLD[0], 196)],
+        "SI11": [Spot("back", si11[0], si11[1])],
+        "SI12": [Spot("back", scap_mid[0], scap_mid[1] - 12)],
+        "SI13": [Spot("back", SCAPULA_SPINE_ROOT[0] + 4, SCAPULA_SPINE_ROOT[1] - 10)],
+        "TE14": [Spot("back", ACROMION[0] + 3, ACROMION[1] + 11)],
+        "LI15": [Spot("front", ACROMION[0] + 3, ACROMION[1] + 10)],
+        "LI11": [Spot("front", ARM_CENTRE["elbow"] + 15, ELBOW_Y)],
+        # Hip and buttock
+        "GB30": [Spot("back", _between(trochanter[0], hiatus[0], 1 / 3), _between(trochanter[1], hiatus[1], 1 / 3))],
+        "GB29": [Spot("front", (ASIS[0] + trochanter[0]) / 2, (ASIS[1] + trochanter[1]) / 2)],
+        "BL36": [Spot("back", LEG_CENTRE["hip"], GLUTEAL_FOLD_Y)],
+        "BL37": [Spot("back", LEG_CENTRE["hip"] - 1, GLUTEAL_FOLD_Y + 6 * CUN_THIGH)],
+        # Knee and leg
+        "BL40": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y)],
+        "BL57": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y + 8 * CUN_LEG)],
+        "BL58": [Spot("back", LEG_CENTRE["knee"] + 9, MALLEOLUS_Y - 7 * CUN_LEG)],
+        "GB34": [Spot("front", LEG_CENTRE["knee"] + 24, POPLITEAL_CREASE_Y + 2 * CUN_LEG)],
+        "ST36": [Spot("front", LEG_CENTRE["knee"] + 10, POPLITEAL_CREASE_Y + 3 * CUN_LEG)],
+        # Abdomen
+        "CV6": [Spot("front", 0, UMBILICUS_Y + 1.5 * CUN_ABDOMEN)],
+        "CV4": [Spot("front", 0, UMBILICUS_Y + 3 * CUN_ABDOMEN)],
+        "ST25": [Spot("front", 2 * CUN_X, UMBILICUS_Y)],
+    }
+    table.update(_hand_points())
+    table.update(_foot_points())
+    return table
+
+
+_TABLE: dict[str, list[Spot]] | None = None
+
+
+def placement_for(code: str, bilateral: bool, level: str | None, lateral_cun: float | None) -> tuple[Marker, ...] | None:
+    """The markers a point should have, or None when the model does not know the point."""
+    global _TABLE
+    if level is not None and lateral_cun is not None:
+        if code == "EX-B2":  # Jiaji: one pair at every level from T1 to L5
+            levels = SPINE_LEVELS[SPINE_LEVELS.index("T1") : SPINE_LEVELS.index("L5") + 1]
+            return _mirror([_spine_spot(lv, lateral_cun) for lv in levels], True)
+        return _mirror([_spine_spot(level, lateral_cun)], bilateral)
+    if _TABLE is None:
+        _TABLE = _placements()
+    spots = _TABLE.get(code)
+    if spots is None:
+        return None
+    return _mirror(spots, bilateral)
