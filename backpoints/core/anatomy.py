@@ -24,6 +24,11 @@ from .model import Marker, SPINE_LEVELS
 FIGURE_WIDTH = 340.0
 FIGURE_HEIGHT = 1000.0
 MID = FIGURE_WIDTH / 2
+#: Blank border around the figure inside its SVG, in figure units.
+FIGURE_MARGIN = 12.0
+#: Drawing sizes of the detail views (their markers use 0..1 over these).
+HAND_VIEW_SIZE = (300.0, 400.0)
+FOOT_VIEW_SIZE = (400.0, 300.0)
 
 #: One B-cun across the back and abdomen: 3 B-cun from the posterior midline to the
 #: medial border of the scapula, 4 B-cun from the anterior midline to the nipple.
@@ -70,7 +75,7 @@ CUN_FOREARM = (WRIST_Y - ELBOW_Y) / 12
 #: Lateral offset of the centre line of each leg at the hip, knee and ankle.
 LEG_CENTRE = {"hip": 50.0, "knee": 46.0, "ankle": 44.0}
 #: Lateral offset of the centre line of the arm at the shoulder, elbow, wrist, hand.
-ARM_CENTRE = {"shoulder": 116.0, "elbow": 126.0, "wrist": 134.0, "hand": 137.0}
+ARM_CENTRE = {"shoulder": 116.0, "elbow": 129.0, "wrist": 139.0, "hand": 140.0}
 
 
 def level_y(level: str) -> float:
@@ -122,6 +127,7 @@ HAND_METACARPAL_BASE = {1: 0.40, 2: 0.465, 3: 0.54, 4: 0.61, 5: 0.675}
 HAND_METACARPAL_HEAD = {1: 0.22, 2: 0.42, 3: 0.54, 4: 0.655, 5: 0.76}
 HAND_THUMB_MCP_Y = 0.52
 HAND_ULNAR_EDGE = 0.81
+HAND_PALM_CENTRE_X = 0.59
 #: 2 B-cun of forearm in hand-view units (12 B-cun from elbow to wrist, about 1.3 hand-lengths).
 HAND_CUN = 0.075
 
@@ -150,7 +156,8 @@ def _hand_to_body(hx: float, hy: float) -> Spot:
     """A hand-view spot on the back figure's hand (dorsum facing back, fingers down)."""
     scale = (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
     # Turning the view by 180 degrees puts the thumb lateral, as in anatomical position.
-    dx = ARM_CENTRE["hand"] + (0.5 - hx) * scale * 0.82
+    # The body's hand is drawn a little narrower than the detail view's proportions.
+    dx = ARM_CENTRE["hand"] + (HAND_PALM_CENTRE_X - hx) * scale * 0.6
     y = WRIST_Y + (HAND_WRIST_Y - hy) * scale
     return Spot("back", dx, y)
 
@@ -193,7 +200,7 @@ def _foot_points() -> dict[str, list[Spot]]:
     return {
         "BL60": [Spot("foot-lateral", (mx + FOOT_ACHILLES_X) / 2, my, "unit"), Spot("back", lat_leg, MALLEOLUS_Y)],
         "BL62": [Spot("foot-lateral", mx, my + 0.09, "unit"), Spot("back", lat_leg + 2, MALLEOLUS_Y + 16)],
-        "GB41": [Spot("foot-lateral", 0.66, 0.68, "unit"), Spot("front", LEG_CENTRE["ankle"] + 13, 986)],
+        "GB41": [Spot("foot-lateral", 0.66, 0.80, "unit"), Spot("front", LEG_CENTRE["ankle"] + 13, 986)],
         "KI3": [
             Spot("foot-medial", (nx + FOOT_MEDIAL_ACHILLES_X) / 2, ny, "unit"),
             Spot("back", med_leg, MALLEOLUS_Y),
@@ -202,9 +209,9 @@ def _foot_points() -> dict[str, list[Spot]]:
             Spot("foot-medial", FOOT_MEDIAL_ACHILLES_X - 0.035, ny - 2 * FOOT_CUN, "unit"),
             Spot("back", med_leg + 1, MALLEOLUS_Y - 2 * CUN_LEG),
         ],
-        "LR3": [Spot("foot-medial", 0.33, 0.68, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 984)],
+        "LR3": [Spot("foot-medial", 0.40, 0.78, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 984)],
         "SP6": [
-            Spot("foot-medial", nx - 0.06, ny - 3 * FOOT_CUN, "unit"),
+            Spot("foot-medial", nx + 0.02, ny - 3 * FOOT_CUN, "unit"),
             Spot("front", LEG_CENTRE["ankle"] - 16, MALLEOLUS_Y - 3 * CUN_LEG),
         ],
     }
@@ -236,7 +243,7 @@ def _placements() -> dict[str, list[Spot]]:
         "SI13": [Spot("back", SCAPULA_SPINE_ROOT[0] + 4, SCAPULA_SPINE_ROOT[1] - 10)],
         "TE14": [Spot("back", ACROMION[0] + 3, ACROMION[1] + 11)],
         "LI15": [Spot("front", ACROMION[0] + 3, ACROMION[1] + 10)],
-        "LI11": [Spot("front", ARM_CENTRE["elbow"] + 15, ELBOW_Y)],
+        "LI11": [Spot("front", ARM_CENTRE["elbow"] + 12, ELBOW_Y)],
         # Hip and buttock
         "GB30": [Spot("back", _between(trochanter[0], hiatus[0], 1 / 3), _between(trochanter[1], hiatus[1], 1 / 3))],
         "GB29": [Spot("front", (ASIS[0] + trochanter[0]) / 2, (ASIS[1] + trochanter[1]) / 2)],
