@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; that is not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
 
 
 def load(data: str | None) -> Dataset:
@@ -88,7 +92,8 @@ def _validate(files: list[str]) -> int:
                 print(problem, file=sys.stderr)
             status = EXIT_FAIL
         else:
-            print(f"{name}: OK, {len(dataset)} points", file=sys.stderr)
+            count = len(dataset)
+            print(f"{name}: OK, {count} point{'s' if count != 1 else ''}", file=sys.stderr)
     return status
 
 

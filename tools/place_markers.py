@@ -43,7 +43,7 @@ def place(text: str) -> tuple[str, list[str]]:
     for item in points.value:
         fields = {k.value: (k, v) for k, v in item.value}
         code = _scalar(fields["code"][1])
-        bilateral = _scalar(fields["bilateral"][1]) == "true"
+        bilateral = str(_scalar(fields["bilateral"][1])).lower() in {"true", "yes", "on"}
         spine = fields.get("spine")
         level = lateral = None
         if spine is not None:

@@ -282,3 +282,75 @@ def placement_for(code: str, bilateral: bool, level: str | None, lateral_cun: fl
     if spots is None:
         return None
     return _mirror(spots, bilateral)
+
+
+# --- Clickable regions -----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A clickable area on a view: a rounded box in figure units (dx from the midline).
+
+    `mirrored` regions exist on both sides (dx0..dx1 lateral offsets); the others
+    span -dx1..dx1 across the midline. Detail-view regions use 0..1 units.
+    """
+
+    area: str
+    view: str
+    dx0: float
+    y0: float
+    dx1: float
+    y1: float
+    mirrored: bool = False
+    round: float = 0.35  # corner radius as a share of the shorter side
+
+
+def _body_regions(view: str) -> list[Region]:
+    back = view == "back"
+    regions = [
+        Region("head", view, 0, -4, 48, 92, round=0.5),
+        Region("neck", view, 0, 92, 36, 152),
+        Region("shoulder", view, 50 if back else 58, 150, 134, 246, mirrored=True),
+        Region("arm", view, 102, 246, 160, WRIST_Y, mirrored=True, round=0.25),
+        Region("hand", view, 112, WRIST_Y, 166, FINGERTIP_Y + 4, mirrored=True),
+        Region("leg", view, 4, 530, 100, 690, mirrored=True, round=0.25),
+        Region("knee", view, 8, 690, 82, 770 if not back else 762, mirrored=True),
+        Region("leg", view, 8, 770 if not back else 762, 82, 936, mirrored=True, round=0.25),
+        Region("foot", view, 10, 936, 80, 1004, mirrored=True),
+    ]
+    if back:
+        regions += [
+            Region("upper-back", view, 0, 152, 50, 336, round=0.2),
+            Region("lower-back", view, 0, 336, 80, 440, round=0.2),
+            Region("hip", view, 0, 440, 108, 530, round=0.3),
+        ]
+    else:
+        regions += [
+            Region("abdomen", view, 0, 330, 72, 492, round=0.3),
+            Region("hip", view, 72, 420, 110, 520, mirrored=True),
+        ]
+    return regions
+
+
+REGIONS: tuple[Region, ...] = tuple(
+    _body_regions("back")
+    + _body_regions("front")
+    + [
+        Region("hand", "hand", 0.05, 0.0, 0.95, HAND_WRIST_Y + 0.02, round=0.2),
+        Region("arm", "hand", 0.3, HAND_WRIST_Y + 0.02, 0.8, 1.0, round=0.1),
+        Region("foot", "foot-lateral", 0.0, 0.4, 1.0, 1.0, round=0.15),
+        Region("leg", "foot-lateral", 0.0, 0.0, 0.6, 0.4, round=0.1),
+        Region("foot", "foot-medial", 0.0, 0.4, 1.0, 1.0, round=0.15),
+        Region("leg", "foot-medial", 0.4, 0.0, 1.0, 0.4, round=0.1),
+    ]
+)
+
+
+def region_boxes(region: Region) -> list[tuple[float, float, float, float]]:
+    """The region's boxes as (x0, y0, x1, y1) in its view's drawing units (0..1 for details)."""
+    if region.view not in ("front", "back"):
+        return [(region.dx0, region.y0, region.dx1, region.y1)]
+    if region.mirrored:
+        return [
+            (MID + region.dx0, region.y0, MID + region.dx1, region.y1),
+            (MID - region.dx1, region.y0, MID - region.dx0, region.y1),
+        ]
+    return [(MID - region.dx1, region.y0, MID + region.dx1, region.y1)]

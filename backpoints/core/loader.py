@@ -117,14 +117,14 @@ def _read_sources(reader: NodeReader, node: yaml.Node) -> dict[str, Source]:
 def _read_point(
     reader: NodeReader, node: yaml.Node, index: int, sources: dict[str, Source] | None
 ) -> Point | None:
-    what = f"point {index}"
+    what = _peek_code(node) or f"point {index}"
     fields = reader.mapping(node, what, _POINT_REQUIRED, _POINT_OPTIONAL)
     if fields is None:
         return None
     count = len(reader.problems)
     code = reader.string(fields["code"], f"{what} code") if "code" in fields else None
     if code is not None:
-        if not _CODE_RE.match(code):
+        if not _CODE_RE.fullmatch(code):
             reader.error(fields["code"], f"{what}: code {code!r} is not a point code like BL23 or EX-B2")
         what = code
 
@@ -210,6 +210,17 @@ def _read_point(
         sources=cited,
         spine=spine,
     )
+
+
+def _peek_code(node: yaml.Node) -> str | None:
+    """The point's code, if it has a plain one, so messages can name the point."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "code" and isinstance(value, yaml.ScalarNode):
+                code = str(value.value)
+                if _CODE_RE.fullmatch(code):
+                    return code
+    return None
 
 
 def _read_spine(reader: NodeReader, node: yaml.Node, what: str) -> SpinePlacement | None:

@@ -47,9 +47,9 @@ VIEW_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "front": "Front",
         "back": "Back",
-        "hand": "Hand (dorsum)",
-        "foot-lateral": "Foot, lateral side",
-        "foot-medial": "Foot, medial side",
+        "hand": "Hand (back)",
+        "foot-lateral": "Foot (outer side)",
+        "foot-medial": "Foot (inner side)",
     }
 )
 

@@ -47,8 +47,8 @@ _MERIDIAN_ALIASES = {
     "GB": "GB",
     "LR": "LR",
 }
-_CODE_QUERY = re.compile(r"^([A-Z]{1,3})(\d{1,2})$")
-_EX_QUERY = re.compile(r"^EX([A-Z]{1,3})(\d{1,2})$")
+_CODE_QUERY = re.compile(r"^([A-Z]{1,3})(\d{1,3})$")
+_EX_QUERY = re.compile(r"^EX([A-Z]{1,3})(\d{1,3})$")
 _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 
 # Rank tiers, best first.

@@ -27,9 +27,10 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
-_KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _SEQ, _MAP}
+_KNOWN_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -130,14 +131,14 @@ def compose(name: str, text: str) -> yaml.Node | None:
     if "[" in text or "{" in text:
         _check_depth(name, text)
     try:
-        return yaml.compose(text, Loader=_Loader)  # type: ignore[no-any-return]
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = exc.problem or "YAML syntax error"
         if exc.context and exc.context not in message:
             message = f"{message} ({exc.context})"
-        if "\t" in text and "tab" in message.lower():
-            message += "; YAML indentation must use spaces, not tabs"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            message = "a tab character here: YAML indentation must use spaces, not tabs"
         if mark is None:
             raise DataError([Problem(name, 0, 0, message)]) from None
         raise DataError([Problem(name, mark.line + 1, mark.column + 1, message)]) from None
@@ -145,6 +146,13 @@ def compose(name: str, text: str) -> yaml.Node | None:
         raise DataError([Problem(name, 0, 0, f"YAML error: {exc}")]) from None
     except RecursionError:
         raise DataError([Problem(name, 0, 0, "nesting too deep")]) from None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 class NodeReader:
@@ -224,7 +232,8 @@ class NodeReader:
         """A text value; numbers and booleans are refused so typos show up."""
         if not self._visit(node, what):
             return None
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR:
+        # An unquoted date is still text to a person writing a dataset.
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _TIMESTAMP):
             self.error(node, f"{what} must be text, not {_kind(node)}")
             return None
         value = str(node.value)

@@ -1,0 +1,51 @@
+"""The one place that knows the user's folders; BACKPOINTS_HOME overrides them (tests)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def _override() -> Path | None:
+    home = os.environ.get("BACKPOINTS_HOME", "").strip()
+    return Path(home) if home else None
+
+
+def _standard(kind: str) -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = {
+        "config": QStandardPaths.StandardLocation.AppConfigLocation,
+        "data": QStandardPaths.StandardLocation.AppDataLocation,
+        "documents": QStandardPaths.StandardLocation.DocumentsLocation,
+    }[kind]
+    return Path(QStandardPaths.writableLocation(location))
+
+
+def config_dir() -> Path:
+    """Where settings live."""
+    base = _override()
+    return base / "config" if base else _standard("config")
+
+
+def log_dir() -> Path:
+    """Where the rotating log file lives."""
+    base = _override()
+    return base / "logs" if base else _standard("data") / "logs"
+
+
+def documents_dir() -> Path:
+    """Where file dialogs start."""
+    base = _override()
+    return base / "documents" if base else _standard("documents")
+
+
+def settings_file() -> Path:
+    """The settings file (INI format, so a broken one can be detected and replaced)."""
+    return config_dir() / "backpoints.ini"
+
+
+def ensure(path: Path) -> Path:
+    """Create a folder if needed and return it."""
+    os.makedirs(path, exist_ok=True)
+    return path

@@ -1,0 +1,1 @@
+"""Sheet rendering: one renderer for preview, printer and PDF."""

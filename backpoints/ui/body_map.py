@@ -1,0 +1,600 @@
+"""The body map: figures, clickable regions and point markers in a QGraphicsView."""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QBrush,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..core import anatomy
+from ..core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset, Marker, Point
+from ..resources import asset_file
+
+# Okabe-Ito colours: distinguishable with the common colour-vision deficiencies;
+# each pain type also has its own marker shape.
+PAIN_COLOURS = {"lower": QColor("#0072B2"), "upper": QColor("#D55E00"), "both": QColor("#009E73")}
+OTHER_COLOUR = QColor("#8f8f8f")
+SELECT_COLOUR = QColor("#1c1c1c")
+REGION_HOVER = QColor(0, 114, 178, 34)
+REGION_ACTIVE = QColor(0, 114, 178, 22)
+REGION_EDGE = QColor(0, 114, 178, 150)
+MARKER_RADIUS = 5.5
+
+
+def pain_kind(point: Point) -> str:
+    """'lower', 'upper' or 'both'."""
+    if "lower" in point.pain and "upper" in point.pain:
+        return "both"
+    return point.pain[0] if point.pain else "both"
+
+
+def marker_path(kind: str, radius: float) -> QPainterPath:
+    """The marker shape for a pain type: circle (lower), diamond (upper), square (both)."""
+    path = QPainterPath()
+    if kind == "upper":
+        r = radius * 1.25
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0), QPointF(0, -r)]))
+    elif kind == "both":
+        r = radius * 0.95
+        path.addRoundedRect(QRectF(-r, -r, 2 * r, 2 * r), 1.5, 1.5)
+    else:
+        path.addEllipse(QPointF(0, 0), radius, radius)
+    return path
+
+
+class MarkerItem(QGraphicsItem):
+    """One drawn marker of a point; stays the same size on screen at every zoom."""
+
+    def __init__(self, point: Point, marker: Marker, pos: QPointF, base_radius: float = MARKER_RADIUS) -> None:
+        super().__init__()
+        self.base_radius = base_radius
+        self.point = point
+        self.marker = marker
+        self.kind = pain_kind(point)
+        self.setPos(pos)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"{point.code}  {point.pinyin}\n{point.name}")
+        self.setZValue(2)
+        self.accessible_name = f"Point {point.code}, {point.pinyin}, {point.name}"
+        self.selected = False
+        self.hovered = False
+        self.focused = False
+        self.dimmed = False
+        self.pain_mode = "all"
+
+    def _radius(self) -> float:
+        grow = 2.5 if self.selected else 1.5 if (self.hovered or self.focused) else 0
+        return self.base_radius + grow
+
+    def boundingRect(self) -> QRectF:
+        r = self._radius() * 1.3 + 4
+        rect = QRectF(-r, -r, 2 * r, 2 * r)
+        if self.selected or self.focused:
+            rect = rect.united(QRectF(r - 2, -10, 8 + 9 * len(self.point.code), 20))
+        return rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = max(self._radius(), 8)  # a generous hit area for fingers and trackpads
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def colour(self) -> QColor:
+        if self.pain_mode in ("lower", "upper") and self.pain_mode not in self.point.pain:
+            return OTHER_COLOUR
+        return PAIN_COLOURS[self.kind]
+
+    def set_state(self, **state: object) -> None:
+        """Change selected/hovered/focused/dimmed/pain_mode and repaint if anything changed."""
+        changed = {k: v for k, v in state.items() if getattr(self, k) != v}
+        if not changed:
+            return
+        self.prepareGeometryChange()
+        for key, value in changed.items():
+            setattr(self, key, value)
+        self.setZValue(4 if self.selected else 3 if self.focused else 2)
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        radius = self._radius()
+        path = marker_path(self.kind, radius)
+        colour = self.colour()
+        painter.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
+        if self.selected:
+            halo = QPainterPath()
+            halo.addEllipse(QPointF(0, 0), radius * 1.3 + 3, radius * 1.3 + 3)
+            painter.setPen(QPen(SELECT_COLOUR, 2))
+            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.drawPath(halo)
+        painter.setPen(QPen(QColor("white"), 1.6))
+        painter.setBrush(colour)
+        painter.drawPath(path)
+        if self.hovered and not self.selected:
+            painter.setPen(QPen(colour.darker(160), 1.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(marker_path(self.kind, radius + 2))
+        if self.focused:
+            pen = QPen(SELECT_COLOUR, 1.2, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), radius * 1.3 + 5, radius * 1.3 + 5)
+        if self.selected or self.focused:
+            font = QFont(painter.font())
+            font.setPointSizeF(8.5)
+            font.setBold(True)
+            painter.setFont(font)
+            text_rect = QRectF(radius * 1.3 + 4, -9, 9 * len(self.point.code) + 6, 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.drawRoundedRect(text_rect, 4, 4)
+            painter.setPen(SELECT_COLOUR)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.point.code)
+
+    def hoverEnterEvent(self, event: object) -> None:
+        view = _map_of(self)
+        if view is not None:
+            view.set_hovered_point(self.point.code)
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        view = _map_of(self)
+        if view is not None:
+            view.set_hovered_point(None)
+
+
+class RegionItem(QGraphicsPathItem):
+    """A clickable body area; hover highlights it."""
+
+    def __init__(self, area: str, view: str, path: QPainterPath) -> None:
+        super().__init__(path)
+        self.area = area
+        self.view = view
+        self.hovered = False
+        self.active = False
+        self.focused = False
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(1)
+        label = AREA_LABELS.get(area, area)
+        self.setToolTip(f"{label}: click to show its points")
+        self.accessible_name = f"Region {label}"
+        self._restyle()
+
+    def _restyle(self) -> None:
+        if self.hovered or self.focused:
+            self.setBrush(QBrush(REGION_HOVER))
+            self.setPen(QPen(REGION_EDGE, 1.2, Qt.PenStyle.DashLine if self.focused else Qt.PenStyle.SolidLine))
+        elif self.active:
+            self.setBrush(QBrush(REGION_ACTIVE))
+            self.setPen(QPen(REGION_EDGE, 1.0, Qt.PenStyle.DotLine))
+        else:
+            self.setBrush(Qt.BrushStyle.NoBrush)
+            self.setPen(Qt.PenStyle.NoPen)
+        for pen in (self.pen(),):
+            pen.setCosmetic(True)
+            self.setPen(pen)
+
+    def set_state(self, **state: bool) -> None:
+        changed = False
+        for key, value in state.items():
+            if getattr(self, key) != value:
+                setattr(self, key, value)
+                changed = True
+        if changed:
+            self._restyle()
+
+    def hoverEnterEvent(self, event: object) -> None:
+        view = _map_of(self)
+        if view is not None:
+            view.set_hovered_region(self)
+
+    def hoverLeaveEvent(self, event: object) -> None:
+        view = _map_of(self)
+        if view is not None:
+            view.set_hovered_region(None)
+
+
+def _map_of(item: QGraphicsItem) -> "BodyMapView | None":
+    scene = item.scene()
+    if isinstance(scene, FigureScene):
+        return scene.map_view
+    return None
+
+
+class FigureScene(QGraphicsScene):
+    """One view's figure with its regions and markers, in drawing units."""
+
+    def __init__(self, view: str, dataset: Dataset, map_view: "BodyMapView") -> None:
+        super().__init__(map_view)
+        self.view = view
+        self.map_view = map_view
+        self.renderer = QSvgRenderer(str(asset_file(f"{view}.svg")), self)
+        figure = QGraphicsSvgItem()
+        figure.setSharedRenderer(self.renderer)
+        figure.setZValue(0)
+        if view in ("front", "back"):
+            margin = anatomy.FIGURE_MARGIN
+            figure.setPos(-margin, -margin)
+            self.size = (anatomy.FIGURE_WIDTH, anatomy.FIGURE_HEIGHT)
+        else:
+            self.size = anatomy.HAND_VIEW_SIZE if view == "hand" else anatomy.FOOT_VIEW_SIZE
+        self.addItem(figure)
+        self.regions: list[RegionItem] = []
+        for region in anatomy.REGIONS:
+            if region.view != view:
+                continue
+            path = QPainterPath()
+            for x0, y0, x1, y1 in anatomy.region_boxes(region):
+                if view not in ("front", "back"):
+                    x0, x1 = x0 * self.size[0], x1 * self.size[0]
+                    y0, y1 = y0 * self.size[1], y1 * self.size[1]
+                r = min(x1 - x0, y1 - y0) * region.round
+                path.addRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), r, r)
+            item = RegionItem(region.area, view, path)
+            self.addItem(item)
+            self.regions.append(item)
+        self.markers: dict[str, list[MarkerItem]] = {}
+        for point in dataset.points:
+            mine = [m for m in point.markers if m.view == view]
+            # A group point (Jiaji: 34 markers) is drawn smaller so it does not hide the others.
+            radius = MARKER_RADIUS * (0.62 if len(mine) > 4 else 1.0)
+            for marker in mine:
+                item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
+                self.addItem(item)
+                self.markers.setdefault(point.code, []).append(item)
+        margin = 24.0
+        self.setSceneRect(QRectF(-margin, -margin, self.size[0] + 2 * margin, self.size[1] + 2 * margin))
+
+    def to_scene(self, x: float, y: float) -> QPointF:
+        """0..1 marker coordinates to scene coordinates."""
+        return QPointF(x * self.size[0], y * self.size[1])
+
+    def all_markers(self) -> Iterable[MarkerItem]:
+        for items in self.markers.values():
+            yield from items
+
+
+class BodyMapView(QGraphicsView):
+    """Shows one figure at a time; emits what the user picks."""
+
+    point_clicked = Signal(str)
+    area_clicked = Signal(str)
+    view_changed = Signal(str)
+    hover_changed = Signal(str)  # status text for what is under the pointer
+    cleared = Signal()
+
+    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._dataset = dataset
+        self._scenes: dict[str, FigureScene] = {}
+        self._view = ""
+        self._selected: str | None = None
+        self._result: set[str] | None = None
+        self._areas: frozenset[str] = frozenset()
+        self._pain_mode = "all"
+        self._hovered_point: str | None = None
+        self._hovered_region: RegionItem | None = None
+        self._focus_index = -1
+        self._fitted = True
+        self._press: QPointF | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor("#fbfaf8"))
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setAccessibleName("Body map")
+        self.setAccessibleDescription(
+            "Use the arrow keys to move between regions and points, Enter to choose, Escape to clear."
+        )
+        self.show_view("back")
+
+    # --- state from outside ------------------------------------------------------
+    @property
+    def current_view(self) -> str:
+        return self._view
+
+    def scene_for(self, view: str) -> FigureScene:
+        """The scene of a view, built on first use."""
+        scene = self._scenes.get(view)
+        if scene is None:
+            scene = FigureScene(view, self._dataset, self)
+            self._scenes[view] = scene
+            self._apply_state(scene)
+        return scene
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Show another dataset; scenes are rebuilt on demand."""
+        view = self._view or "back"
+        self._dataset = dataset
+        old = self._scenes
+        self._scenes = {}
+        self._view = ""
+        self._selected = None
+        self._result = None
+        self._focus_index = -1
+        self.show_view(view)
+        for scene in old.values():
+            scene.deleteLater()
+
+    def show_view(self, view: str) -> None:
+        """Switch figure."""
+        if view not in VIEWS:
+            raise ValueError(f"unknown view {view!r}")
+        if view == self._view:
+            return
+        self._view = view
+        self._focus_index = -1
+        self.setScene(self.scene_for(view))
+        self.setAccessibleName(f"Body map, {VIEW_LABELS[view]} view")
+        self.fit()
+        self.view_changed.emit(view)
+
+    def select_point(self, code: str | None, *, reveal: bool = False) -> None:
+        """Highlight every marker of a point; with reveal, switch to a view that draws it and centre it."""
+        self._selected = code
+        if reveal and code is not None:
+            point = self._dataset.point(code)
+            if point is not None and point.views and self._view not in point.views:
+                self.show_view(point.views[0])
+        for scene in self._scenes.values():
+            for item in scene.all_markers():
+                item.set_state(selected=item.point.code == code)
+        if reveal and code is not None:
+            items = self.scene_for(self._view).markers.get(code, [])
+            if items:
+                self.centerOn(items[0])
+
+    def set_result(self, codes: set[str] | None) -> None:
+        """Dim the markers outside the search result (None: nothing dimmed)."""
+        self._result = codes
+        for scene in self._scenes.values():
+            self._apply_dimming(scene)
+
+    def set_areas(self, areas: frozenset[str]) -> None:
+        """Show which regions the area filter holds."""
+        self._areas = areas
+        for scene in self._scenes.values():
+            for region in scene.regions:
+                region.set_state(active=region.area in areas)
+
+    def set_pain_mode(self, mode: str) -> None:
+        """Colour the points of one pain type ('lower', 'upper' or 'all')."""
+        self._pain_mode = mode
+        for scene in self._scenes.values():
+            for item in scene.all_markers():
+                item.set_state(pain_mode=mode)
+
+    def _apply_dimming(self, scene: FigureScene) -> None:
+        result = self._result
+        for code, items in scene.markers.items():
+            dimmed = result is not None and code not in result
+            for item in items:
+                item.set_state(dimmed=dimmed)
+
+    def _apply_state(self, scene: FigureScene) -> None:
+        self._apply_dimming(scene)
+        for item in scene.all_markers():
+            item.set_state(selected=item.point.code == self._selected, pain_mode=self._pain_mode)
+        for region in scene.regions:
+            region.set_state(active=region.area in self._areas)
+
+    # --- hover ---------------------------------------------------------------------
+    def set_hovered_point(self, code: str | None) -> None:
+        """Highlight every marker of the point under the pointer (both sides)."""
+        if code == self._hovered_point:
+            return
+        scene = self.scene_for(self._view)
+        for item in scene.markers.get(self._hovered_point or "", []):
+            item.set_state(hovered=False)
+        self._hovered_point = code
+        for item in scene.markers.get(code or "", []):
+            item.set_state(hovered=True)
+        point = self._dataset.point(code) if code else None
+        self.hover_changed.emit(f"{point.code} {point.pinyin}: {point.name}" if point else "")
+
+    def set_hovered_region(self, region: RegionItem | None) -> None:
+        if self._hovered_region is not None:
+            self._hovered_region.set_state(hovered=False)
+        self._hovered_region = region
+        if region is not None:
+            region.set_state(hovered=True)
+            self.hover_changed.emit(f"{AREA_LABELS.get(region.area, region.area)}: click to show its points")
+        elif self._hovered_point is None:
+            self.hover_changed.emit("")
+
+    # --- zoom and pan --------------------------------------------------------------
+    def fit(self) -> None:
+        """Fit the whole figure in the window."""
+        scene = self.scene()
+        if scene is not None:
+            self.resetTransform()
+            self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self._fitted = True
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (>1) or out (<1), within sensible limits."""
+        current = self.transform().m11()
+        scene = self.scene()
+        fit_scale = 1.0
+        if scene is not None and scene.sceneRect().height() > 0:
+            fit_scale = min(
+                self.viewport().width() / scene.sceneRect().width(),
+                self.viewport().height() / scene.sceneRect().height(),
+            )
+        target = max(fit_scale * 0.8, min(current * factor, fit_scale * 12))
+        if target <= fit_scale * 1.001 and factor < 1:
+            self.fit()
+            return
+        self.scale(target / current, target / current)
+        self._fitted = False
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._fitted:
+            self.fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.zoom_by(1.15**steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            gesture = event  # QNativeGestureEvent: trackpad pinch on macOS and Wayland
+            if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:  # type: ignore[attr-defined]
+                self.zoom_by(1 + gesture.value())  # type: ignore[attr-defined]
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                self.zoom_by(pinch.scaleFactor())
+                return True
+        return super().event(event)
+
+    # --- clicks ----------------------------------------------------------------------
+    def _item_at(self, pos: QPointF) -> MarkerItem | RegionItem | None:
+        region: RegionItem | None = None
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, MarkerItem):
+                return item
+            if isinstance(item, RegionItem) and region is None:
+                region = item
+        return region
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position() if event.button() == Qt.MouseButton.LeftButton else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position() - press).manhattanLength() > 6:
+            self._fitted = False  # the user panned
+            return
+        self._activate(self._item_at(event.position()))
+
+    def _activate(self, item: MarkerItem | RegionItem | None) -> None:
+        if isinstance(item, MarkerItem):
+            self.point_clicked.emit(item.point.code)
+        elif isinstance(item, RegionItem):
+            self.area_clicked.emit(item.area)
+
+    # --- keyboard --------------------------------------------------------------------
+    def focus_items(self) -> list[MarkerItem | RegionItem]:
+        """Regions, then one marker per point, in reading order."""
+        scene = self.scene_for(self._view)
+        regions = sorted(scene.regions, key=lambda r: (r.boundingRect().top(), r.boundingRect().left()))
+        seen: set[str] = set()
+        regions_done: set[str] = set()
+        ordered: list[MarkerItem | RegionItem] = []
+        for region in regions:
+            if region.area not in regions_done:
+                ordered.append(region)
+                regions_done.add(region.area)
+        markers = sorted(scene.all_markers(), key=lambda m: (round(m.y() / 4), m.x()))
+        for marker in markers:
+            if marker.point.code not in seen:
+                ordered.append(marker)
+                seen.add(marker.point.code)
+        return ordered
+
+    def focused_item(self) -> MarkerItem | RegionItem | None:
+        items = self.focus_items()
+        return items[self._focus_index] if 0 <= self._focus_index < len(items) else None
+
+    def move_focus(self, step: int) -> None:
+        """Move the keyboard focus to the next (+1) or previous (-1) region or point."""
+        items = self.focus_items()
+        if not items:
+            return
+        old = self.focused_item()
+        if old is not None:
+            self._set_item_focus(old, False)
+        if self._focus_index < 0:
+            self._focus_index = 0 if step > 0 else len(items) - 1
+        else:
+            self._focus_index = (self._focus_index + step) % len(items)
+        item = items[self._focus_index]
+        self._set_item_focus(item, True)
+        self.ensureVisible(item, 40, 40)
+        self.setAccessibleDescription(item.accessible_name)
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        self.hover_changed.emit(item.accessible_name)
+
+    def _set_item_focus(self, item: MarkerItem | RegionItem, on: bool) -> None:
+        if isinstance(item, MarkerItem):
+            for other in self.scene_for(self._view).markers.get(item.point.code, []):
+                other.set_state(focused=on)
+        else:
+            for region in self.scene_for(self._view).regions:
+                if region.area == item.area:
+                    region.set_state(focused=on)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.move_focus(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.move_focus(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self._activate(self.focused_item())
+        elif key == Qt.Key.Key_Escape:
+            item = self.focused_item()
+            if item is not None:
+                self._set_item_focus(item, False)
+            self._focus_index = -1
+            self.cleared.emit()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: object) -> None:
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        item = self.focused_item()
+        if item is not None:
+            self._set_item_focus(item, False)
+
+
+def distance(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())

@@ -1,0 +1,153 @@
+"""The details panel: everything about the selected point, dataset text shown as plain text."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ..core.model import AREA_LABELS, HAZARDS, MERIDIANS, Dataset, Point
+from .fonts import CJK_FAMILY
+
+DISCLAIMER = "Educational reference, not medical advice. See a qualified practitioner and your doctor."
+
+_CSS = """
+body { font-size: 10.5pt; color: #222; }
+h1 { font-size: 19pt; margin: 0; }
+.pinyin { font-size: 14pt; color: #333; }
+.hanzi { font-size: 16pt; }
+.name { font-size: 12pt; color: #444; }
+.meta { color: #555; }
+h3 { font-size: 10.5pt; color: #6b4f3f; margin-top: 12px; margin-bottom: 2px; text-transform: uppercase; }
+.preg { background: #fde2e1; color: #7a0b0b; border: 1px solid #d9534f; padding: 6px; font-weight: bold; }
+.caution { background: #fff4d6; border: 1px solid #e0b000; padding: 6px; }
+.sources { color: #555; font-size: 9pt; }
+.disclaimer { color: #666; font-size: 9pt; }
+"""
+
+
+def _p(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def point_html(point: Point, dataset: Dataset) -> str:
+    """The details of a point as HTML; every dataset string is escaped (shown literally)."""
+    parts = [f"<html><head><style>{_CSS}</style></head><body>"]
+    hanzi = escape(point.hanzi)
+    if point.hanzi_traditional and point.hanzi_traditional != point.hanzi:
+        hanzi += f" <span style='color:#777'>({escape(point.hanzi_traditional)})</span>"
+    parts.append(
+        f"<h1>{escape(point.code)}</h1>"
+        f"<div><span class='pinyin'>{escape(point.pinyin)}</span> &nbsp; "
+        f"<span class='hanzi' style=\"font-family:'{CJK_FAMILY}'\">{hanzi}</span></div>"
+        f"<div class='name'>{escape(point.name)}</div>"
+    )
+    meridian = MERIDIANS.get(point.meridian, point.meridian)
+    areas = ", ".join(AREA_LABELS.get(a, a) for a in point.areas)
+    pain = " and ".join(f"{p} back" for p in point.pain)
+    side = "both sides (bilateral)" if point.bilateral else "on the midline (single point)"
+    parts.append(
+        f"<p class='meta'>{escape(meridian)} · {escape(areas)} · for {escape(pain)} pain · "
+        f"{escape(side)} · {escape(point.role)} point</p>"
+    )
+    if point.pregnancy_caution:
+        parts.append(
+            "<p class='preg'>⚠ Pregnancy: traditionally avoided in pregnancy. "
+            "The evidence of harm is weak, but practitioners avoid this point.</p>"
+        )
+    if point.cautions or point.hazards:
+        items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
+        items += "".join(f"<li>{escape(HAZARDS[h])}</li>" for h in point.hazards if h in HAZARDS)
+        parts.append(f"<div class='caution'><b>Cautions</b><ul style='margin:2px 0 0 -20px'>{items}</ul></div>")
+    parts.append("<h3>Location</h3>" + _p(point.location))
+    parts.append("<h3>How to find it</h3>" + _p(point.how_to_find))
+    parts.append("<h3>Needling (practitioners)</h3>" + _p(point.technique.needling))
+    parts.append("<h3>Acupressure (self-care)</h3>" + _p(point.technique.acupressure))
+    parts.append("<h3>Why it is used for back pain</h3>" + _p(point.back_pain_use))
+    cited = []
+    for key in point.sources:
+        source = dataset.sources.get(key)
+        cited.append(escape(source.citation if source else key))
+    if cited:
+        parts.append("<h3>Sources</h3><ol class='sources'>" + "".join(f"<li>{c}</li>" for c in cited) + "</ol>")
+    parts.append(f"<p class='disclaimer'>{escape(DISCLAIMER)}</p></body></html>")
+    return "".join(parts)
+
+
+def welcome_html() -> str:
+    return (
+        f"<html><head><style>{_CSS}</style></head><body>"
+        "<h1 style='font-size:15pt'>Choose a point</h1>"
+        "<p>Click a marker on the body map, pick a point from the list, or search by code "
+        "(BL23, UB23, Du4), name, pinyin (shenshu), characters (肾俞) or words (sciatica).</p>"
+        "<p>Click a body region to see the points there. Use the toolbar to switch between "
+        "the front and back figures and the hand and foot close-ups.</p>"
+        "<p><b>Marker shapes:</b> circle = lower back pain, diamond = upper back pain, "
+        "square = both.</p>"
+        f"<p class='preg'>{escape(DISCLAIMER)}</p></body></html>"
+    )
+
+
+class DetailsPanel(QWidget):
+    """Shows one point; offers to add it to the sheet and to show it on the map."""
+
+    add_to_sheet = Signal(str)
+    show_on_map = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._point: Point | None = None
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setAccessibleName("Point details")
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.add_button = QPushButton("Add to sheet", self)
+        self.add_button.setToolTip("Add this point to the point sheet (Ctrl+D)")
+        self.map_button = QPushButton("Show on map", self)
+        self.add_button.clicked.connect(self._on_add)
+        self.map_button.clicked.connect(self._on_map)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.map_button)
+        buttons.addStretch(1)
+        self.title = QLabel("Details", self)
+        self.title.setStyleSheet("font-weight: bold; color: #555;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addLayout(buttons)
+        layout.addWidget(self.browser, 1)
+        self.show_point(None, None)
+
+    @property
+    def point(self) -> Point | None:
+        return self._point
+
+    def show_point(self, point: Point | None, dataset: Dataset | None) -> None:
+        """Show a point, or the welcome text for None."""
+        self._point = point
+        enabled = point is not None
+        self.add_button.setEnabled(enabled)
+        self.map_button.setEnabled(enabled and bool(point and point.markers))
+        if point is None or dataset is None:
+            self.browser.setHtml(welcome_html())
+            self.title.setText("Details")
+        else:
+            self.browser.setHtml(point_html(point, dataset))
+            self.title.setText(f"Details: {point.code}")
+        self.browser.verticalScrollBar().setValue(0)
+
+    def plain_text(self) -> str:
+        """What the panel shows, as text (tests and screen readers)."""
+        return self.browser.toPlainText()
+
+    def _on_add(self) -> None:
+        if self._point is not None:
+            self.add_to_sheet.emit(self._point.code)
+
+    def _on_map(self) -> None:
+        if self._point is not None:
+            self.show_on_map.emit(self._point.code)
+

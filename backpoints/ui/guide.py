@@ -1,0 +1,43 @@
+"""The guide window: data/guide.md rendered as rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from ..resources import data_file
+
+
+def guide_markdown() -> str:
+    """The bundled guide's Markdown text."""
+    return data_file("guide.md").read_text(encoding="utf-8")
+
+
+class GuideDialog(QDialog):
+    """A non-modal window with the guide."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("BackPoints guide: acupuncture for back pain")
+        self.resize(760, 820)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Guide")
+        self.browser.document().setDefaultStyleSheet("h1 { color: #5a3e2e; } h2 { color: #6b4f3f; }")
+        self.browser.setMarkdown(guide_markdown())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self._print)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("BackPoints guide")
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.browser.document().print_(printer)

@@ -1,0 +1,177 @@
+"""The bundled dataset: coverage, cautions, sources and the anatomy of its markers."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import defaultdict
+
+import pytest
+
+from backpoints.core import anatomy
+from backpoints.core.model import AREAS, SPINE_LEVELS, Point
+from tests.conftest import DATA, ROOT
+
+REQUIRED_CODES = """BL22 BL23 BL24 BL25 BL26 BL52 GV3 GV4 BL31 BL32 EX-B2 EX-B7 GB30 GB29 BL54 BL36
+BL40 BL37 BL57 BL58 GB34 ST36 BL60 BL62 KI3 KI7 LR3 GB41 SI3 LI4 EX-UE7 EX-UE8 CV4 CV6 ST25
+GB20 GB21 BL10 BL11 BL13 BL15 BL17 BL43 GV14 GV16 GV20 SI9 SI10 SI11 SI12 SI13 SI14 SI15 TE14
+LI15 LI11 TE5""".split()
+
+
+def test_size_and_required_points(dataset) -> None:  # type: ignore[no-untyped-def]
+    codes = {p.code for p in dataset.points}
+    assert len(codes) >= 60
+    assert not set(REQUIRED_CODES) - codes
+
+
+def test_every_area_has_at_least_three_points(dataset) -> None:  # type: ignore[no-untyped-def]
+    counts = {area: sum(area in p.areas for p in dataset.points) for area in AREAS}
+    for area in ("lower-back", "hip", "knee", "foot", "hand", "abdomen", "head", "neck", "shoulder", "upper-back"):
+        assert counts[area] >= 3, (area, counts[area])
+
+
+def test_both_pain_types_are_well_served(dataset) -> None:  # type: ignore[no-untyped-def]
+    assert sum("lower" in p.pain for p in dataset.points) >= 15
+    assert sum("upper" in p.pain for p in dataset.points) >= 15
+
+
+def test_every_point_is_complete_and_sourced(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        for text in (p.name, p.pinyin, p.hanzi, p.location, p.how_to_find, p.back_pain_use,
+                     p.technique.needling, p.technique.acupressure):
+            assert text.strip(), p.code
+        assert re.search(r"[\u0300-\u036f\u00e0-\u01dc]", p.pinyin), f"{p.code}: pinyin without tone marks"
+        assert all("\u3400" <= c <= "\u9fff" for c in p.hanzi), p.code
+        assert p.sources and all(key in dataset.sources for key in p.sources), p.code
+        standard = "gbt12346" if p.code.startswith("EX-") else "who2008"
+        assert standard in p.sources, p.code
+        assert "<" not in p.location + p.how_to_find, "plain text only"
+
+
+@pytest.mark.parametrize("code", ["LI4", "SP6", "BL60", "GB21", "BL31", "BL32", "CV4", "CV6"])
+def test_pregnancy_cautions(dataset, code: str) -> None:  # type: ignore[no-untyped-def]
+    point = dataset.point(code)
+    assert point.pregnancy_caution
+    text = " ".join(point.cautions).lower()
+    assert "pregnan" in text and "evidence" in text
+
+
+@pytest.mark.parametrize("code", ["BL11", "BL12", "BL13", "BL15", "BL17", "BL43", "GB21", "SI14", "SI15"])
+def test_chest_wall_points_warn_of_pneumothorax(dataset, code: str) -> None:  # type: ignore[no-untyped-def]
+    point = dataset.point(code)
+    assert "pneumothorax" in point.hazards
+    assert "pneumothorax" in (" ".join(point.cautions) + point.technique.needling).lower()
+
+
+def _back_markers(point: Point) -> list[tuple[float, float]]:
+    return [(m.x, m.y) for m in point.markers if m.view == "back"]
+
+
+def test_midline_points_sit_on_the_midline(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        if p.meridian in ("GV", "CV"):
+            assert not p.bilateral, p.code
+            for m in p.markers:
+                if m.view in ("front", "back"):
+                    assert m.x == pytest.approx(0.5), p.code
+
+
+def test_bilateral_markers_are_mirrored(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        if not p.bilateral:
+            continue
+        for view in ("front", "back"):
+            xs = sorted(round(m.x, 4) for m in p.markers if m.view == view)
+            ys = defaultdict(list)
+            for m in p.markers:
+                if m.view == view:
+                    ys[round(m.y, 4)].append(round(m.x - 0.5, 4))
+            for offsets in ys.values():
+                assert sorted(offsets) == sorted(-o for o in offsets), (p.code, view)
+            assert len(xs) % 2 == 0, (p.code, view)
+
+
+def _spine_points(dataset) -> list[Point]:  # type: ignore[no-untyped-def]
+    return [p for p in dataset.points if p.spine is not None and p.code != "EX-B2"]
+
+
+def test_vertical_order_follows_the_spine(dataset) -> None:  # type: ignore[no-untyped-def]
+    height: dict[str, set[float]] = defaultdict(set)
+    for p in _spine_points(dataset):
+        for _, y in _back_markers(p):
+            height[p.spine.level].add(y)
+    # One vertebral level: one height, whatever the point.
+    for level, ys in height.items():
+        assert len(ys) == 1, (level, ys)
+    ordered = [next(iter(height[lv])) for lv in SPINE_LEVELS if lv in height]
+    assert ordered == sorted(ordered) and len(set(ordered)) == len(ordered)
+    assert len(height) >= 12  # C7 to the sacrum, well covered
+
+
+def test_lateral_distance_is_proportional_to_cun(dataset) -> None:  # type: ignore[no-untyped-def]
+    per_cun = set()
+    for p in _spine_points(dataset):
+        for x, _ in _back_markers(p):
+            if p.spine.lateral_cun:
+                per_cun.add(round(abs(x - 0.5) / p.spine.lateral_cun, 3))
+            else:
+                assert x == pytest.approx(0.5)
+    assert len(per_cun) == 1, per_cun
+    bl23, bl52 = dataset.point("BL23"), dataset.point("BL52")
+    assert abs(_back_markers(bl52)[0][0] - 0.5) == pytest.approx(2 * abs(_back_markers(bl23)[0][0] - 0.5), abs=1e-3)
+
+
+def test_location_text_names_the_spinal_level(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in _spine_points(dataset):
+        assert f"({p.spine.level})" in p.location, p.code
+        if p.spine.lateral_cun and not p.code.startswith("BL3"):
+            cun = f"{p.spine.lateral_cun:g} B-cun"
+            assert cun in p.location or "level with BL" in p.location, (p.code, cun)
+
+
+def test_landmark_heights_are_anatomical() -> None:
+    y = anatomy.level_y
+    assert anatomy.SCAPULA_SPINE_ROOT[1] == y("T3")
+    assert anatomy.SCAPULA_INFERIOR_ANGLE[1] == y("T7")
+    assert anatomy.ILIAC_CREST_Y == y("L4")
+    assert anatomy.PSIS[1] == y("S2")
+    heights = [anatomy.CHIN_Y, y("C7"), y("T12"), y("L4"), y("S4"), anatomy.GLUTEAL_FOLD_Y,
+               anatomy.POPLITEAL_CREASE_Y, anatomy.MALLEOLUS_Y, anatomy.SOLE_Y]
+    assert heights == sorted(heights)
+    # About 8 heads tall.
+    assert 7.5 <= anatomy.FIGURE_HEIGHT / anatomy.CHIN_Y <= 8.1
+
+
+def test_every_marker_lies_in_a_region_of_its_areas(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        for m in p.markers:
+            if m.view in ("front", "back"):
+                x, y = m.x * anatomy.FIGURE_WIDTH, m.y * anatomy.FIGURE_HEIGHT
+            else:
+                x, y = m.x, m.y
+            areas = {
+                r.area
+                for r in anatomy.REGIONS
+                if r.view == m.view
+                for x0, y0, x1, y1 in anatomy.region_boxes(r)
+                if x0 <= x <= x1 and y0 <= y <= y1
+            }
+            assert areas & set(p.areas), (p.code, m, areas)
+
+
+def test_markers_match_the_anatomy_model() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "place_markers.py"), str(DATA), "--check"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no placement" not in result.stderr
+
+
+def test_every_point_has_a_placement(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        spine = p.spine
+        markers = anatomy.placement_for(p.code, p.bilateral, spine.level if spine else None,
+                                        spine.lateral_cun if spine else None)
+        assert markers == p.markers, p.code

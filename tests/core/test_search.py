@@ -1,0 +1,88 @@
+"""One search for the GUI and the CLI: spellings, ranking and filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from backpoints.core.search import Filters, SearchIndex, compact, fold, query_code
+
+
+@pytest.fixture(scope="module")
+def index(dataset):  # type: ignore[no-untyped-def]
+    return SearchIndex(dataset)
+
+
+def codes(index: SearchIndex, query: str, filters: Filters = Filters()) -> list[str]:
+    return [p.code for p in index.search(query, filters)]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("bl23", "BL23"), ("BL-23", "BL23"), ("bl 23", "BL23"), ("UB23", "BL23"), ("ub 23", "BL23"),
+        ("Du4", "GV4"), ("du 4", "GV4"), ("GV-4", "GV4"), ("Ren6", "CV6"), ("ren 6", "CV6"),
+        ("SJ5", "TE5"), ("TB5", "TE5"), ("te5", "TE5"), ("LV3", "LR3"), ("Liv3", "LR3"),
+        ("K3", "KI3"), ("ki-3", "KI3"), ("ex-ue7", "EX-UE7"), ("EXUE7", "EX-UE7"), ("ex ue 7", "EX-UE7"),
+        ("EX-B2", "EX-B2"), ("bl023", "BL23"),
+    ],
+)
+def test_code_spellings_find_the_point_first(index: SearchIndex, query: str, code: str) -> None:
+    assert codes(index, query)[0] == code
+
+
+@pytest.mark.parametrize("query", ["shenshu", "Shènshū", "shen shu", "SHENSHU", "shèn-shū", "肾俞", "腎俞", "kidney shu"])
+def test_names_pinyin_and_characters_find_bl23_first(index: SearchIndex, query: str) -> None:
+    assert codes(index, query)[0] == "BL23"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("popliteal", "BL40"), ("sciatica", "GB30"), ("stiff neck", "EX-UE8"), ("Yaotongdian", "EX-UE7"), ("wěizhōng", "BL40")],
+)
+def test_text_words_find_points(index: SearchIndex, query: str, expected: str) -> None:
+    assert expected in codes(index, query)
+
+
+def test_all_words_must_match_in_any_order(index: SearchIndex) -> None:
+    both = set(codes(index, "neck stiff"))
+    assert both == set(codes(index, "stiff neck"))
+    assert both <= set(codes(index, "stiff")) & set(codes(index, "neck"))
+    assert codes(index, "popliteal zzzz") == []
+
+
+def test_ranking_exact_code_then_name_prefix_then_text(index: SearchIndex) -> None:
+    # "Tianzhu" is BL10's pinyin; 'tian' is a prefix of several names and a word nowhere else.
+    result = codes(index, "tian")
+    names = {p.code: p.pinyin for p in index.dataset.points}
+    prefixed = [c for c in result if compact(names[c]).startswith("tian")]
+    assert result[: len(prefixed)] == prefixed
+    # Ties keep dataset order.
+    order = [p.code for p in index.dataset.points]
+    assert prefixed == sorted(prefixed, key=order.index)
+
+
+def test_nothing_found_is_an_empty_list(index: SearchIndex) -> None:
+    assert codes(index, "xylophone") == []
+
+
+def test_empty_query_returns_everything_in_dataset_order(index: SearchIndex) -> None:
+    assert codes(index, "  ") == [p.code for p in index.dataset.points]
+
+
+def test_filters_combine_with_the_query(index: SearchIndex) -> None:
+    lower = Filters(pain="lower")
+    assert all("lower" in p.pain for p in index.search("", lower))
+    feet = Filters(areas=frozenset({"foot", "hand"}))
+    assert {a for p in index.search("", feet) for a in p.areas} >= {"foot", "hand"}
+    assert all({"foot", "hand"} & set(p.areas) for p in index.search("", feet))
+    bl = Filters(meridian="BL", areas=frozenset({"lower-back"}))
+    assert "BL23" in codes(index, "shu", bl) and "GV4" not in codes(index, "", bl)
+    safe = Filters(hide_pregnancy=True)
+    assert "LI4" not in codes(index, "", safe) and "SI3" in codes(index, "", safe)
+    assert codes(index, "hegu", safe) == []
+
+
+def test_normalisation_helpers() -> None:
+    assert fold("Shèn Shū, (BL-23)") == "shen shu bl 23"
+    assert compact("Shèn-Shū") == "shenshu"
+    assert query_code("ub-23") == "BL23" and query_code("Liv 3") == "LR3" and query_code("sciatica") is None

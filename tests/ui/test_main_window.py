@@ -1,0 +1,284 @@
+"""The main window as a user meets it: click, hover, type, keys, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from backpoints.ui.body_map import MarkerItem, RegionItem
+from backpoints.ui.main_window import MainWindow
+from tests.helpers import dataset_text
+
+
+@pytest.fixture
+def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+
+    create_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(dataset, settings)
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def marker_pos(win: MainWindow, code: str, index: int = 0) -> QPoint:
+    scene = win.map.scene_for(win.map.current_view)
+    item = scene.markers[code][index]
+    return win.map.mapFromScene(item.scenePos())
+
+
+def free_spot(win: MainWindow, region: RegionItem) -> QPoint:
+    """A viewport point inside the region where no marker is."""
+    rect = win.map.mapFromScene(region.path().boundingRect()).boundingRect()
+    for y in range(rect.top(), rect.bottom(), 3):
+        for x in range(rect.left(), rect.right(), 3):
+            items = win.map.items(QPoint(x, y))
+            if region in items and not any(isinstance(i, MarkerItem) for i in items):
+                return QPoint(x, y)
+    raise AssertionError(f"no free spot in {region.area}")
+
+
+def region_item(win: MainWindow, area: str) -> RegionItem:
+    scene = win.map.scene_for(win.map.current_view)
+    return next(r for r in scene.regions if r.area == area)
+
+
+def test_title_and_start_state(window: MainWindow) -> None:
+    assert window.windowTitle().startswith("BackPoints")
+    assert window.map.current_view == "back"
+    assert window.model.rowCount() == len(window.dataset.points)
+    assert "Educational reference, not medical advice" in window.details.plain_text()
+
+
+def test_clicking_a_marker_selects_the_point(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    pos = marker_pos(window, "BL23")
+    with qtbot.waitSignal(window.map.point_clicked) as signal:
+        qtbot.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert signal.args == ["BL23"]
+    text = window.details.plain_text()
+    assert "BL23" in text and "Shènshū" in text and "肾俞" in text and "Kidney Shu" in text
+    assert "spinous process of the second lumbar vertebra (L2)" in text
+    # Both markers of the bilateral point are highlighted, nothing else.
+    scene = window.map.scene_for("back")
+    assert [m.selected for m in scene.markers["BL23"]] == [True, True]
+    assert not any(m.selected for m in scene.markers["BL22"])
+    # The list follows.
+    current = window.search_panel.list.currentIndex()
+    assert window.model.point_at(current.row()).code == "BL23"
+
+
+def test_hover_shows_tooltip_and_highlights_both_sides(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    scene = window.map.scene_for("back")
+    item = scene.markers["BL40"][0]
+    assert item.toolTip() == "BL40  Wěizhōng\nMiddle of the Crook"
+    qtbot.mouseMove(window.map.viewport(), marker_pos(window, "BL40"))
+    qtbot.waitUntil(lambda: all(m.hovered for m in scene.markers["BL40"]))
+    assert "BL40" in window.hover_label.text()
+
+
+def test_clicking_a_region_filters_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    region = region_item(window, "knee")
+    with qtbot.waitSignal(window.map.area_clicked) as signal:
+        qtbot.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=free_spot(window, region))
+    assert signal.args == ["knee"]
+    codes = {window.model.point_at(r).code for r in range(window.model.rowCount())}
+    assert codes and all("knee" in window.dataset.point(c).areas for c in codes)
+    assert "BL40" in codes
+    assert window.search_panel.area_buttons["knee"].isChecked()
+    assert region.active
+    # Points outside the result are dimmed on the map.
+    scene = window.map.scene_for("back")
+    assert scene.markers["BL23"][0].dimmed and not scene.markers["BL40"][0].dimmed
+    assert window.search_panel.count.text() == f"{len(codes)} of {len(window.dataset.points)} points"
+
+
+def test_region_hover_highlights(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    region = region_item(window, "head")
+    assert region.brush().style() == Qt.BrushStyle.NoBrush
+    qtbot.mouseMove(window.map.viewport(), free_spot(window, region))
+    qtbot.waitUntil(lambda: region.hovered)
+    assert region.brush().style() != Qt.BrushStyle.NoBrush
+
+
+def test_typing_in_search_filters_list_and_map(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search_panel.search, "shenshu")
+    assert window.model.point_at(0).code == "BL23"
+    scene = window.map.scene_for("back")
+    assert not scene.markers["BL23"][0].dimmed and scene.markers["GV4"][0].dimmed
+    window.search_panel.search.clear()
+    qtbot.keyClicks(window.search_panel.search, "xylophone")
+    assert window.model.rowCount() == 0
+    assert window.search_panel.count.text() == "No points match"
+    assert window.search_panel.empty.isVisibleTo(window)
+
+
+def test_selecting_in_the_list_switches_to_a_view_that_draws_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search_panel.search, "CV4")
+    view = window.search_panel.list
+    view.setCurrentIndex(window.model.index(0))
+    assert window.map.current_view == "front"
+    assert window.map.scene_for("front").markers["CV4"][0].selected
+    assert "CV4" in window.details.plain_text()
+
+
+def test_pain_toggle_colours_and_filters(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(window.pain_buttons["upper"], Qt.MouseButton.LeftButton)
+    scene = window.map.scene_for("back")
+    bl23, gb20 = scene.markers["BL23"][0], scene.markers["GB20"][0]
+    assert bl23.colour() != gb20.colour()
+    assert bl23.colour().name() == "#8f8f8f"
+    codes = {window.model.point_at(r).code for r in range(window.model.rowCount())}
+    assert "GB20" in codes and "BL23" not in codes
+
+
+def test_keyboard_reaches_regions_and_points(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.map
+    view.setFocus()
+    items = view.focus_items()
+    names = [i.accessible_name for i in items]
+    assert any(n.startswith("Region Lower back") for n in names)
+    assert any(n.startswith("Point BL23") for n in names)
+    assert len({n for n in names if n.startswith("Point")}) == len(view.scene_for("back").markers)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    first = view.focused_item()
+    assert isinstance(first, RegionItem) and first.focused
+    assert view.accessibleDescription() == first.accessible_name
+    # Walk to BL23 with the arrow keys and choose it with Enter.
+    target = names.index("Point BL23, Shènshū, Kidney Shu")
+    for _ in range(target):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    item = view.focused_item()
+    assert isinstance(item, MarkerItem) and item.point.code == "BL23"
+    with qtbot.waitSignal(view.point_clicked):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.details.point is not None and window.details.point.code == "BL23"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.details.point is None
+    assert not any(m.selected for m in view.scene_for("back").all_markers())
+
+
+def test_enter_on_a_region_filters(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.map
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    region = view.focused_item()
+    assert isinstance(region, RegionItem)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.search_panel.areas() == {region.area}
+
+
+def test_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.map.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_panel.search
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.map.current_view == "front"
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: getattr(window, "_guide", None) is not None and window._guide.isVisible())
+    assert "red flags" in window._guide.browser.toPlainText().lower()
+    window._guide.close()
+
+
+def test_zoom_keeps_markers_the_same_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    scene = window.map.scene_for("back")
+    item = scene.markers["BL23"][0]
+    before = window.map.mapFromScene(item.sceneBoundingRect()).boundingRect().width()
+    scale = window.map.transform().m11()
+    window.map.zoom_by(2.0)
+    assert window.map.transform().m11() == pytest.approx(scale * 2, rel=0.01)
+    device = item.deviceTransform(window.map.viewportTransform()).mapRect(item.boundingRect())
+    assert device.width() == pytest.approx(item.boundingRect().width(), rel=0.01)
+    assert before > 0
+    window.map.fit()
+    assert window.map.transform().m11() == pytest.approx(scale, rel=0.01)
+
+
+def test_details_show_markup_literally(qtbot, write) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.loader import load_dataset
+    from backpoints.ui.app import create_application
+
+    create_application()
+    hostile = '<img src="http://example.com/x.png"><a href="http://evil">click</a><script>alert(1)</script>'
+    path = write(dataset_text().replace("    location: On the back.", f"    location: '{hostile}'"))
+    win = MainWindow(load_dataset(str(path)), None)
+    qtbot.addWidget(win)
+    win.select_point("BL23")
+    text = win.details.plain_text()
+    assert hostile in text
+    html = win.details.browser.toHtml()
+    assert "<img" not in html and "<script" not in html and 'href="http://evil"' not in html
+
+
+def test_opening_a_broken_dataset_keeps_the_current_one(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
+    before = window.dataset
+    path = write("format: 1\npoints:\n  - code: BL23\n    name: [\n")
+    assert window.open_dataset(str(path)) is False
+    assert window.dataset is before
+    box = window.last_error_box
+    assert box.isVisible()
+    assert f"{path}:" in box.informativeText()
+    box.close()
+
+
+def test_opening_a_good_dataset_replaces_points(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
+    path = write(dataset_text("BL23", "GV4"))
+    assert window.open_dataset(str(path))
+    assert window.model.rowCount() == 2
+    assert window.windowTitle() == "BackPoints: Test data"
+    assert set(window.map.scene_for("back").markers) == {"BL23", "GV4"}
+
+
+def test_window_state_is_restored(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+
+    create_application()
+    path = str(tmp_path / "state.ini")
+    first = MainWindow(dataset, QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.resize(780, 560)  # the offscreen screen is 800x600
+    first.show()
+    first.map.show_view("front")
+    first.select_point("ST36")
+    first.splitter.setSizes([200, 380, 200])
+    sizes = first.splitter.sizes()
+    first.close()
+    second = MainWindow(dataset, QSettings(path, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    second.restore_state()
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.size() == first.size()
+    assert second.map.current_view == "front"
+    assert second.details.point is not None and second.details.point.code == "ST36"
+    assert second.splitter.sizes() == sizes
+
+
+def test_screenshot_command(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    out = tmp_path / "shot.png"
+    result = run_cli("screenshot", "--output", str(out), "--view", "front", "--select", "CV4", "--size", "1000x700")
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1000, 700)
+    bad = run_cli("screenshot", "--output", str(out), "--select", "XX99")
+    assert bad.returncode == 2 and "no point with code 'XX99'" in bad.stderr
+    bad = run_cli("screenshot", "--output", str(out), "--view", "side")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_model_passes_the_model_tester(qtmodeltester, dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.point_model import PointListModel
+
+    model = PointListModel(dataset)
+    qtmodeltester.check(model)
+    model.set_rows([3, 1, 2])
+    qtmodeltester.check(model)
