@@ -44,6 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--select", metavar="CODE", help="select this point")
     shot.add_argument("--size", default="1400x900", metavar="WIDTHxHEIGHT")
     shot.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
+
+    sheet = commands.add_parser("sheet", help="make a point sheet as a PDF or print it")
+    source = sheet.add_mutually_exclusive_group(required=True)
+    source.add_argument("--points", metavar="CODES", help="point codes, separated by commas or spaces")
+    source.add_argument("--pain", choices=PAIN_TYPES, help="the lower or upper back pain preset")
+    source.add_argument("--area", choices=AREAS, metavar="AREA", help="the preset of one area")
+    source.add_argument("--open", metavar="SHEETFILE", help="a saved sheet file")
+    target = sheet.add_mutually_exclusive_group(required=True)
+    target.add_argument("--output", metavar="FILE.pdf", help="write a PDF")
+    target.add_argument("--printer", metavar="NAME", help="print on this installed printer")
+    sheet.add_argument("--paper", choices=("a4", "letter"), help="paper size (default a4)")
+    sheet.add_argument("--title", metavar="TEXT")
+    sheet.add_argument("--name", metavar="TEXT", help="who the sheet is for")
+    sheet.add_argument("--technique", choices=("self-care", "needling"), help="what the sheet explains")
+    sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
     return parser
 
 
@@ -57,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args.files)
         if args.command == "list":
             return _list(args, data)
+        if args.command == "sheet":
+            return _sheet(args, data)
         if args.command == "screenshot":
             from .ui.app import screenshot
 
@@ -124,6 +141,67 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         asked = args.query or args.pain or args.area or args.meridian or args.no_pregnancy_caution
         print("no points match" if asked else "the dataset has no points", file=sys.stderr)
         return EXIT_FAIL
+    return EXIT_OK
+
+
+def _sheet(args: argparse.Namespace, data: str | None) -> int:
+    import dataclasses
+    import re
+
+    from .core.sheet import Sheet, check_codes, load_sheet, preset_sheet, presets, today
+    from .core.search import code_key, query_code
+
+    try:
+        dataset = load(data)
+        if args.open:
+            sheet = load_sheet(args.open)
+            check_codes(sheet, dataset, args.open)
+        elif args.points:
+            wanted = [c for c in re.split(r"[,\s]+", args.points) if c]
+            codes = {code_key(p.code): p.code for p in dataset.points}
+            resolved = [codes.get(query_code(c) or code_key(c), c) for c in wanted]
+            sheet = Sheet(title="Point sheet", points=tuple(dict.fromkeys(resolved)), date=today())
+            check_codes(sheet, dataset, "--points")
+        else:
+            key = f"pain-{args.pain}" if args.pain else f"area-{args.area}"
+            preset = next((p for p in presets(dataset) if p.key == key), None)
+            if preset is None:
+                print(f"no points in the dataset for {key.split('-', 1)[1]}", file=sys.stderr)
+                return EXIT_FAIL
+            sheet = preset_sheet(preset)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_FAIL
+    changes = {k: v for k, v in (("paper", args.paper), ("title", args.title), ("name", args.name),
+                                  ("technique", args.technique)) if v is not None}
+    sheet = dataclasses.replace(sheet, **changes)
+    if not sheet.points:
+        print("the sheet has no points", file=sys.stderr)
+        return EXIT_FAIL
+
+    from .ui.app import ensure_platform
+
+    ensure_platform(offscreen=True)
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    from .printing.renderer import PrintError, write_pdf
+
+    try:
+        if args.output:
+            pages = write_pdf(args.output, sheet, dataset)
+            print(f"{args.output}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
+        else:
+            from .printing.printer import print_to_named_printer
+
+            pages = print_to_named_printer(args.printer, sheet, dataset)
+            print(f"sent {pages} page{'s' if pages != 1 else ''} to printer {args.printer}", file=sys.stderr)
+    except PrintError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_FAIL
+    finally:
+        del app
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ def data_file(name: str) -> Path:
 
 
 def asset_file(name: str) -> Path:
-    """Path of a file shipped in assets/ (e.g. 'back.svg' or 'fonts/x.otf')."""
+    """Path of a file shipped in assets/ (e.g. 'back.svg' or 'fonts/x.ttf')."""
     return Path(str(resources.files("backpoints.assets").joinpath(name)))
 
 

@@ -18,7 +18,7 @@ def test_resources_are_found_from_this_install() -> None:
     assert data_file("points.yaml").is_file()
     assert data_file("guide.md").is_file()
     for name in ("front.svg", "back.svg", "hand.svg", "foot-lateral.svg", "foot-medial.svg",
-                 "fonts/BackPointsSansCJK-Regular.otf", "fonts/OFL.txt"):
+                 "fonts/BackPointsSansCJK-Regular.ttf", "fonts/BackPointsSans-Regular.ttf", "fonts/LICENSE-NotoSansCJK.txt", "fonts/LICENSE-DejaVu.txt"):
         assert asset_file(name).is_file(), name
 
 
@@ -52,7 +52,7 @@ def test_wheel_in_a_fresh_venv_lists_the_dataset(tmp_path: Path) -> None:
     check = subprocess.run(
         [str(python), "-c",
          "import backpoints.resources as r, sys; "
-         "print(r.asset_file('back.svg'), r.asset_file('fonts/BackPointsSansCJK-Regular.otf').is_file())"],
+         "print(r.asset_file('back.svg'), r.asset_file('fonts/BackPointsSansCJK-Regular.ttf').is_file())"],
         capture_output=True, text=True, cwd=elsewhere, timeout=60,
     )
     location, font_ok = check.stdout.split()

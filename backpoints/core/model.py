@@ -80,8 +80,8 @@ ROLES: tuple[str, ...] = ("local", "adjacent", "distal")
 #: Kinds of needling hazard a point can carry; the sheet gathers them in one box.
 HAZARDS: Mapping[str, str] = MappingProxyType(
     {
-        "pneumothorax": "Chest wall and upper back: deep or perpendicular needling can puncture "
-        "the pleura (pneumothorax); needle obliquely and shallowly.",
+        "pneumothorax": "Deep or perpendicular needling here can puncture the pleura "
+        "(pneumothorax); needle obliquely and shallowly.",
         "spinal-cord": "Near the spinal cord or medulla: never needle deeply or upwards "
         "towards the skull.",
         "blood-vessel": "A large artery or vein lies beneath: avoid it and press firmly "

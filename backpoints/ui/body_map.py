@@ -290,6 +290,7 @@ class BodyMapView(QGraphicsView):
     view_changed = Signal(str)
     hover_changed = Signal(str)  # status text for what is under the pointer
     cleared = Signal()
+    add_requested = Signal(str)  # "Add to sheet" from a marker's context menu
 
     def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -514,6 +515,18 @@ class BodyMapView(QGraphicsView):
             self.point_clicked.emit(item.point.code)
         elif isinstance(item, RegionItem):
             self.area_clicked.emit(item.area)
+
+    def contextMenuEvent(self, event: object) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self._item_at(QPointF(event.pos()))  # type: ignore[attr-defined]
+        if not isinstance(item, MarkerItem):
+            return
+        code = item.point.code
+        menu = QMenu(self)
+        menu.addAction(f"Show {code}", lambda: self.point_clicked.emit(code))
+        menu.addAction(f"Add {code} to sheet", lambda: self.add_requested.emit(code))
+        menu.exec(event.globalPos())  # type: ignore[attr-defined]
 
     # --- keyboard --------------------------------------------------------------------
     def focus_items(self) -> list[MarkerItem | RegionItem]:

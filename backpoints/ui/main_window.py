@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Slot
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -22,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from ..core.model import VIEW_LABELS, VIEWS, Dataset
 from ..core.search import SearchIndex
+from ..core.sheet import Sheet, load_sheet, resolve, save_sheet, today
 from ..core.yamlread import DataError
 from .body_map import BodyMapView
 from .details import DISCLAIMER, DetailsPanel
 from .point_model import PointListModel
 from .search_panel import SearchPanel
+from .sheet_panel import SheetPanel
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,13 @@ class MainWindow(QMainWindow):
         self.search_panel = SearchPanel(self.model, self)
         self.map = BodyMapView(dataset, self)
         self.details = DetailsPanel(self)
+        self.sheet_panel = SheetPanel(dataset, self)
+        self.sheet_path: str | None = None
+        self._printer = None
+        self.last_message: tuple[str, str] | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(self.sheet_panel, "Sheet")
 
         map_box = QWidget(self)
         map_layout = QVBoxLayout(map_box)
@@ -60,7 +73,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.search_panel)
         self.splitter.addWidget(map_box)
-        self.splitter.addWidget(self.details)
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -84,6 +97,18 @@ class MainWindow(QMainWindow):
         self.map.view_changed.connect(self._on_view_changed)
         self.map.cleared.connect(self.clear_selection)
         self.details.show_on_map.connect(lambda code: self.map.select_point(code, reveal=True))
+        self.details.add_to_sheet.connect(self.add_to_sheet)
+        self.map.add_requested.connect(self.add_to_sheet)
+        self.search_panel.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.search_panel.list.addAction(self.add_action)
+        self.sheet_panel.sheet_changed.connect(self._on_sheet_changed)
+        self.sheet_panel.preview_requested.connect(self.preview_sheet)
+        self.sheet_panel.print_requested.connect(self.print_sheet_dialog)
+        self.sheet_panel.export_requested.connect(self.export_pdf_dialog)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(800)
+        self._autosave.timeout.connect(self.autosave_sheet)
         self.apply_search()
 
     def _title(self) -> str:
@@ -140,7 +165,18 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        self.open_action = file_menu.addAction("&Open dataset…", QKeySequence.StandardKey.Open, self.open_dataset_dialog)
+        file_menu.addAction("&New sheet", QKeySequence.StandardKey.New, self.new_sheet)
+        file_menu.addAction("&Open sheet…", QKeySequence.StandardKey.Open, self.open_sheet_dialog)
+        self.recent_menu = file_menu.addMenu("Open &recent sheet")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction("&Save sheet", QKeySequence.StandardKey.Save, self.save_sheet)
+        file_menu.addAction("Save sheet &as…", QKeySequence.StandardKey.SaveAs, self.save_sheet_as)
+        file_menu.addSeparator()
+        file_menu.addAction("Print pre&view…", QKeySequence("Ctrl+Shift+P"), self.preview_sheet)
+        self.print_action = file_menu.addAction("&Print sheet…", QKeySequence.StandardKey.Print, self.print_sheet_dialog)
+        file_menu.addAction("&Export sheet as PDF…", QKeySequence("Ctrl+E"), self.export_pdf_dialog)
+        file_menu.addSeparator()
+        self.open_action = file_menu.addAction("Open &dataset…", QKeySequence("Ctrl+Shift+O"), self.open_dataset_dialog)
         file_menu.addAction("Use the &bundled dataset", self.use_bundled_dataset)
         file_menu.addSeparator()
         self.file_menu = file_menu
@@ -166,6 +202,11 @@ class MainWindow(QMainWindow):
         find = view_menu.addAction("&Find point…", QKeySequence.StandardKey.Find, self.focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         view_menu.addAction("&Clear selection and filters", QKeySequence("Ctrl+Shift+Backspace"), self.clear_all)
+
+        sheet_menu = menu.addMenu("&Sheet")
+        self.add_action = sheet_menu.addAction("&Add selected point to sheet", QKeySequence("Ctrl+D"), self.add_selected_to_sheet)
+        self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        sheet_menu.addAction("Show the &sheet", QKeySequence("Ctrl+Shift+S"), lambda: self.tabs.setCurrentWidget(self.sheet_panel))
 
         help_menu = menu.addMenu("&Help")
         help_menu.addAction("&Guide", QKeySequence.StandardKey.HelpContents, self.show_guide)
@@ -298,6 +339,7 @@ class MainWindow(QMainWindow):
         self._index = None
         self.model.set_dataset(dataset)
         self.map.set_dataset(dataset)
+        self.sheet_panel.set_dataset(dataset)
         self.details.show_point(None, None)
         self.setWindowTitle(self._title())
         self.apply_search()
@@ -343,6 +385,7 @@ class MainWindow(QMainWindow):
         code = str(settings.value("map/selected", "") or "")
         if code and self.dataset.point(code) is not None:
             self.select_point(code)
+        self.restore_autosaved_sheet()
 
     def save_state(self) -> None:
         settings = self.settings
@@ -356,4 +399,221 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if self.settings is not None:
+            self.autosave_sheet()
         super().closeEvent(event)
+
+    # --- sheets -------------------------------------------------------------------------
+    @Slot(str)
+    def add_to_sheet(self, code: str) -> None:
+        """Add a point to the sheet and say so."""
+        if self.sheet_panel.add_point(code):
+            self.statusBar().showMessage(f"{code} added to the sheet ({len(self.sheet_panel.sheet.points)} points)", 4000)
+        else:
+            self.statusBar().showMessage(f"{code} is already on the sheet", 4000)
+
+    def add_selected_to_sheet(self) -> None:
+        if self.details.point is not None:
+            self.add_to_sheet(self.details.point.code)
+
+    def _on_sheet_changed(self) -> None:
+        count = len(self.sheet_panel.sheet.points)
+        self.tabs.setTabText(1, f"Sheet ({count})" if count else "Sheet")
+        if self.settings is not None:
+            self._autosave.start()
+
+    def _autosave_path(self) -> Path:
+        from .. import paths
+
+        return paths.config_dir() / "current-sheet.yaml"
+
+    def autosave_sheet(self) -> None:
+        """Keep the sheet being composed, so a crash or a restart never loses it."""
+        from .. import paths
+
+        try:
+            paths.ensure(paths.config_dir())
+            save_sheet(self.sheet_panel.sheet, self._autosave_path())
+        except OSError as exc:
+            log.warning("could not keep the current sheet: %s", exc)
+
+    def restore_autosaved_sheet(self) -> None:
+        path = self._autosave_path()
+        if not path.exists():
+            return
+        try:
+            sheet = load_sheet(path)
+        except DataError as exc:
+            log.warning("the kept sheet %s is unreadable, starting a new one: %s", path, exc)
+            return
+        self.sheet_panel.set_sheet(sheet)
+
+    def new_sheet(self) -> None:
+        self.sheet_panel.set_sheet(Sheet(date=today()))
+        self.sheet_path = None
+        self.tabs.setCurrentWidget(self.sheet_panel)
+
+    def open_sheet_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open sheet", self._sheet_folder(), "BackPoints sheets (*.bpsheet.yaml *.yaml *.yml);;All files (*)")
+        if path:
+            self.open_sheet(path)
+
+    def open_sheet(self, path: str) -> bool:
+        """Open a saved sheet; problems are shown and the current sheet stays."""
+        try:
+            sheet = load_sheet(path)
+        except DataError as exc:
+            log.warning("could not open sheet %s: %s", path, exc)
+            self._show_data_error("The sheet could not be opened", exc)
+            return False
+        _, missing = resolve(sheet, self.dataset)
+        if missing:
+            sheet = replace(sheet, points=tuple(c for c in sheet.points if c not in missing))
+            self.message("Some points are not in this dataset",
+                         f"Left out of the sheet because the dataset has no such point: {', '.join(missing)}.")
+        self.sheet_panel.set_sheet(sheet)
+        self.sheet_path = path
+        self._remember_recent(path)
+        self.tabs.setCurrentWidget(self.sheet_panel)
+        return True
+
+    def save_sheet(self) -> bool:
+        if self.sheet_path is None:
+            return self.save_sheet_as()
+        return self.save_sheet_to(self.sheet_path)
+
+    def save_sheet_as(self) -> bool:
+        suggested = str(Path(self._sheet_folder()) / f"{self.sheet_panel.sheet.title or 'sheet'}.bpsheet.yaml")
+        path, _ = QFileDialog.getSaveFileName(self, "Save sheet", suggested, "BackPoints sheets (*.bpsheet.yaml)")
+        return bool(path) and self.save_sheet_to(path)
+
+    def save_sheet_to(self, path: str) -> bool:
+        """Save atomically; a failure leaves any earlier file intact and says why."""
+        try:
+            save_sheet(self.sheet_panel.sheet, path)
+        except OSError as exc:
+            self.message("The sheet was not saved", f"{path}: {exc.strerror or exc}. Any earlier copy is unchanged.")
+            return False
+        self.sheet_path = path
+        self._remember_recent(path)
+        self.statusBar().showMessage(f"Sheet saved to {path}", 4000)
+        return True
+
+    def _sheet_folder(self) -> str:
+        from .. import paths
+
+        if self.sheet_path:
+            return str(Path(self.sheet_path).parent)
+        return str(paths.documents_dir())
+
+    def recent_sheets(self) -> list[str]:
+        if self.settings is None:
+            return []
+        value = self.settings.value("sheets/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [str(v) for v in items if v]
+
+    def _remember_recent(self, path: str) -> None:
+        if self.settings is None:
+            return
+        items = [path] + [p for p in self.recent_sheets() if p != path]
+        self.settings.setValue("sheets/recent", items[:8])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        items = self.recent_sheets()
+        for path in items:
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_sheet(p)).setToolTip(path)
+        if not items:
+            self.recent_menu.addAction("No recent sheets").setEnabled(False)
+
+    def message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
+        """A non-blocking message box (kept for tests as last_message)."""
+        self.last_message = (title, text)
+        box = QMessageBox(icon, title, text, parent=self)
+        box.setObjectName("message")
+        box.open()
+
+    # --- printing (QtPrintSupport loads here, on first use) --------------------------------
+    def printer(self):  # type: ignore[no-untyped-def]
+        """One QPrinter for the session, so the user's choices persist between jobs."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        if self._printer is None:
+            self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        return self._printer
+
+    def _sheet_ready(self) -> bool:
+        if not self.sheet_panel.sheet.points:
+            self.message("The sheet is empty", "Add points to the sheet first (Add to sheet, or a preset).")
+            return False
+        return True
+
+    def preview_sheet(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from ..printing.printer import prepare
+
+        if not self._sheet_ready():
+            return
+        printer = self.printer()
+        prepare(printer, self.sheet_panel.sheet)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(f"Preview: {self.sheet_panel.sheet.title}")
+        dialog.paintRequested.connect(self._paint_preview)
+        dialog.resize(900, 1000)
+        dialog.open()
+        self.preview_dialog = dialog
+
+    def _paint_preview(self, printer) -> None:  # type: ignore[no-untyped-def]
+        from ..printing.renderer import PrintError, SheetLayout, paint_sheet
+
+        try:
+            paint_sheet(printer, SheetLayout(self.sheet_panel.sheet, self.dataset), printer.resolution())
+        except PrintError as exc:
+            self.message("The preview could not be drawn", str(exc))
+
+    def print_sheet_dialog(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        if not self._sheet_ready():
+            return
+        printer = self.printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_sheet_now(printer))
+        dialog.open()
+        self.print_dialog = dialog
+
+    def print_sheet_now(self, printer) -> bool:  # type: ignore[no-untyped-def]
+        from ..printing.printer import print_sheet
+        from ..printing.renderer import PrintError
+
+        try:
+            pages = print_sheet(printer, self.sheet_panel.sheet, self.dataset)
+        except PrintError as exc:
+            self.message("The sheet was not printed", str(exc))
+            return False
+        self.statusBar().showMessage(f"Sent {pages} pages to {printer.printerName() or 'the printer'}", 5000)
+        return True
+
+    def export_pdf_dialog(self) -> None:
+        if not self._sheet_ready():
+            return
+        name = f"{self.sheet_panel.sheet.title or 'sheet'}.pdf"
+        dialog = QFileDialog(self, "Export sheet as PDF", str(Path(self._sheet_folder()) / name), "PDF files (*.pdf)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        dialog.fileSelected.connect(self.export_pdf)
+        dialog.open()
+        self.export_dialog = dialog
+
+    def export_pdf(self, path: str) -> bool:
+        from ..printing.renderer import PrintError, write_pdf
+
+        try:
+            pages = write_pdf(path, self.sheet_panel.sheet, self.dataset)
+        except PrintError as exc:
+            self.message("The PDF was not written", str(exc))
+            return False
+        self.statusBar().showMessage(f"Wrote {pages} pages to {path}", 5000)
+        return True

@@ -1,0 +1,263 @@
+"""Point sheets: what a printed handout holds, presets, and the sheet file format.
+
+A sheet file is small YAML (docs/sheet-format.md):
+
+    backpoints_sheet: 1
+    title: Lower back pain
+    name: Jane Doe          # who the sheet is for (optional)
+    date: 2026-11-26        # optional
+    paper: a4               # a4 or letter
+    technique: self-care    # self-care (acupressure) or needling
+    notes: |                # optional free text
+      Twice a day.
+    points: [BL23, BL25, BL40]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from .model import AREA_LABELS, AREAS, HAZARDS, Dataset, Point
+from .yamlread import DataError, NodeReader, Problem, compose, read_text
+
+SHEET_FORMAT = 1
+PAPERS = ("a4", "letter")
+TECHNIQUES = ("self-care", "needling")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet's content; points are codes in the order they are printed."""
+
+    title: str = "Point sheet"
+    name: str = ""
+    date: str = ""
+    notes: str = ""
+    paper: str = "a4"
+    technique: str = "self-care"
+    points: tuple[str, ...] = field(default_factory=tuple)
+
+    def with_point(self, code: str) -> "Sheet":
+        """The sheet with a point added at the end (no duplicates)."""
+        if code in self.points:
+            return self
+        return replace(self, points=self.points + (code,))
+
+    def without_point(self, code: str) -> "Sheet":
+        return replace(self, points=tuple(c for c in self.points if c != code))
+
+    def moved(self, code: str, position: int) -> "Sheet":
+        """The sheet with one point moved to a new position."""
+        rest = [c for c in self.points if c != code]
+        position = max(0, min(position, len(rest)))
+        rest.insert(position, code)
+        return replace(self, points=tuple(rest))
+
+
+def resolve(sheet: Sheet, dataset: Dataset) -> tuple[list[Point], list[str]]:
+    """The sheet's points found in the dataset, and the codes that are not there."""
+    found: list[Point] = []
+    missing: list[str] = []
+    for code in sheet.points:
+        point = dataset.point(code)
+        if point is None:
+            missing.append(code)
+        else:
+            found.append(point)
+    return found, missing
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()
+
+
+# --- presets ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Preset:
+    """A ready-made sheet built from the dataset."""
+
+    key: str
+    title: str
+    codes: tuple[str, ...]
+
+
+def presets(dataset: Dataset) -> list[Preset]:
+    """Lower back pain, upper back pain, and one per area that has points."""
+    result = [
+        Preset("pain-lower", "Lower back pain", tuple(p.code for p in dataset.points if "lower" in p.pain)),
+        Preset("pain-upper", "Upper back pain", tuple(p.code for p in dataset.points if "upper" in p.pain)),
+    ]
+    for area in AREAS:
+        codes = tuple(p.code for p in dataset.points if area in p.areas)
+        if codes:
+            result.append(Preset(f"area-{area}", f"Points of the {AREA_LABELS[area].lower()}", codes))
+    return [p for p in result if p.codes]
+
+
+def preset_sheet(preset: Preset, **fields: str) -> Sheet:
+    """A new sheet from a preset."""
+    return Sheet(title=preset.title, points=preset.codes, date=today(), **fields)
+
+
+# --- files ------------------------------------------------------------------------
+def sheet_to_yaml(sheet: Sheet) -> str:
+    """The sheet as YAML text."""
+    data: dict[str, object] = {
+        "backpoints_sheet": SHEET_FORMAT,
+        "title": sheet.title,
+        "name": sheet.name,
+        "date": sheet.date,
+        "paper": sheet.paper,
+        "technique": sheet.technique,
+        "notes": sheet.notes,
+        "points": list(sheet.points),
+    }
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
+    return text
+
+
+def save_sheet(sheet: Sheet, path: str | os.PathLike[str]) -> None:
+    """Write a sheet atomically: the old file stays intact until the new one is complete."""
+    write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"))
+
+
+def write_atomically(path: Path, payload: bytes) -> None:
+    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def load_sheet(path: str | os.PathLike[str]) -> Sheet:
+    """Read and validate a sheet file; raises DataError with FILE:LINE:COL problems."""
+    name = str(path)
+    return parse_sheet(read_text(name), name)
+
+
+def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
+    """Validate sheet text."""
+    root = compose(name, text)
+    if root is None:
+        raise DataError([Problem(name, 0, 0, "the file is empty; expected a BackPoints sheet")])
+    reader = NodeReader(name)
+    fields = reader.mapping(
+        root, "sheet", ("backpoints_sheet", "points"), ("title", "name", "date", "paper", "technique", "notes")
+    )
+    if fields is None:
+        raise DataError(reader.problems)
+    version = reader.integer(fields["backpoints_sheet"], "backpoints_sheet") if "backpoints_sheet" in fields else None
+    if version is not None and version != SHEET_FORMAT:
+        reader.error(fields["backpoints_sheet"], f"sheet format {version} is not supported")
+    values: dict[str, str] = {}
+    for key in ("title", "name", "date", "notes"):
+        if key in fields:
+            values[key] = reader.string(fields[key], key, allow_empty=True) or ""
+    if "paper" in fields:
+        values["paper"] = reader.choice(fields["paper"], "paper", PAPERS) or "a4"
+    if "technique" in fields:
+        values["technique"] = reader.choice(fields["technique"], "technique", TECHNIQUES) or "self-care"
+    codes: list[str] = []
+    if "points" in fields:
+        items = reader.sequence(fields["points"], "points") or []
+        for item in items:
+            code = reader.string(item, "points item")
+            if code is None:
+                continue
+            if code in codes:
+                reader.error(item, f"points: {code!r} is listed twice")
+            else:
+                codes.append(code)
+    if reader.problems:
+        raise DataError(reader.problems)
+    return Sheet(points=tuple(codes), **values)
+
+
+def check_codes(sheet: Sheet, dataset: Dataset, name: str = "sheet") -> None:
+    """Raise DataError naming every code the dataset does not have."""
+    _, missing = resolve(sheet, dataset)
+    if missing:
+        raise DataError([Problem(name, 0, 0, f"unknown point code {code!r}") for code in missing])
+
+
+
+# --- cautions for the whole set ------------------------------------------------------
+RED_FLAGS = (
+    "loss of bladder or bowel control, or new difficulty passing urine",
+    "numbness around the groin, genitals or buttocks (saddle area)",
+    "leg weakness that is getting worse, or a dropping foot",
+    "fever or feeling unwell with the back pain",
+    "unexplained weight loss, or a history of cancer",
+    "back pain after a fall, accident or other significant injury",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CautionNote:
+    """One paragraph of the sheet's caution box."""
+
+    title: str
+    text: str
+    codes: tuple[str, ...] = ()
+    urgent: bool = False
+
+
+def gather_cautions(points: list[Point]) -> list[CautionNote]:
+    """The cautions a set of points calls for, most important first."""
+    notes: list[CautionNote] = []
+    pregnancy = tuple(p.code for p in points if p.pregnancy_caution)
+    if pregnancy:
+        notes.append(
+            CautionNote(
+                "Pregnancy",
+                "Traditionally avoided in pregnancy. The evidence of harm is weak, but practitioners "
+                "avoid these points: tell your practitioner if you are or may be pregnant.",
+                pregnancy,
+                urgent=True,
+            )
+        )
+    for hazard, title in (("pneumothorax", "Chest wall and upper back"), ("spinal-cord", "Spine and skull"),
+                          ("blood-vessel", "Blood vessels"), ("nerve", "Nerves")):
+        codes = tuple(p.code for p in points if hazard in p.hazards)
+        if codes:
+            notes.append(CautionNote(title, HAZARDS[hazard], codes))
+    notes.append(
+        CautionNote(
+            "Bleeding risk",
+            "If you take blood thinners or have a bleeding disorder, say so before treatment: "
+            "needling can bruise or bleed. Minor soreness or bruising usually clears within days.",
+        )
+    )
+    notes.append(
+        CautionNote(
+            "Clean technique",
+            "Needles must be sterile and single-use, on clean skin. Press gently at home and never on "
+            "broken skin, bruises, varicose veins or swelling.",
+        )
+    )
+    if any("lower" in p.pain or "lower-back" in p.areas for p in points):
+        notes.append(
+            CautionNote(
+                "See a doctor first (red flags)",
+                "Back pain with any of these needs a doctor, not acupuncture: " + "; ".join(RED_FLAGS) + ". "
+                "Loss of bladder or bowel control or saddle numbness needs emergency care the same day.",
+                urgent=True,
+            )
+        )
+    return notes

@@ -1,0 +1,86 @@
+"""Sheets in the core: editing, presets, cautions, files written atomically."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from backpoints.core.sheet import (
+    Sheet, gather_cautions, load_sheet, parse_sheet, preset_sheet, presets, resolve, save_sheet,
+)
+from backpoints.core.yamlread import DataError
+
+
+def test_editing_keeps_order_and_refuses_duplicates() -> None:
+    sheet = Sheet().with_point("BL23").with_point("BL40").with_point("BL23").with_point("GV4")
+    assert sheet.points == ("BL23", "BL40", "GV4")
+    assert sheet.moved("GV4", 0).points == ("GV4", "BL23", "BL40")
+    assert sheet.moved("BL23", 99).points == ("BL40", "GV4", "BL23")
+    assert sheet.without_point("BL40").points == ("BL23", "GV4")
+
+
+def test_presets_come_from_the_dataset(dataset) -> None:  # type: ignore[no-untyped-def]
+    found = {p.key: p for p in presets(dataset)}
+    assert {"pain-lower", "pain-upper", "area-lower-back", "area-hand", "area-knee"} <= found.keys()
+    assert all("lower" in dataset.point(c).pain for c in found["pain-lower"].codes)
+    assert "BL23" in found["pain-lower"].codes and "GB20" in found["pain-upper"].codes
+    sheet = preset_sheet(found["area-hand"], name="Ann")
+    assert sheet.title == "Points of the hands" and sheet.name == "Ann" and "LI4" in sheet.points
+
+
+def test_cautions_gather_by_kind(dataset) -> None:  # type: ignore[no-untyped-def]
+    points, missing = resolve(Sheet(points=("LI4", "BL13", "BL23", "XX1")), dataset)
+    assert missing == ["XX1"]
+    notes = {n.title: n for n in gather_cautions(points)}
+    assert notes["Pregnancy"].codes == ("LI4",) and notes["Pregnancy"].urgent
+    assert "BL13" in notes["Chest wall and upper back"].codes
+    assert "Bleeding risk" in notes and "Clean technique" in notes
+    assert "See a doctor first (red flags)" in notes  # BL23 serves lower back pain
+    upper_only = gather_cautions([dataset.point("GB20")])
+    assert not any(n.title.startswith("See a doctor") for n in upper_only)
+
+
+def test_save_and_load_round_trip(tmp_path: Path) -> None:
+    sheet = Sheet(title="Für Jane: 肾俞", name="Jane", date="2026-11-26", notes="Twice a day.\nGently.",
+                  paper="letter", technique="needling", points=("BL23", "BL40"))
+    path = tmp_path / "s.bpsheet.yaml"
+    save_sheet(sheet, path)
+    assert load_sheet(path) == sheet
+    assert "backpoints_sheet: 1" in path.read_text(encoding="utf-8")
+
+
+def test_a_failed_save_leaves_the_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "s.yaml"
+    save_sheet(Sheet(title="Old", points=("BL23",)), path)
+    before = path.read_bytes()
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    with pytest.raises(OSError):
+        save_sheet(Sheet(title="New", points=("GV4",)), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["s.yaml"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "the file is empty"),
+        ("- BL23\n", "sheet must be a mapping"),
+        ("backpoints_sheet: 1\npoints: BL23\n", "s.yaml:2:9: points must be a list"),
+        ("backpoints_sheet: 1\npoints: [BL23, BL23]\n", "s.yaml:2:16: points: 'BL23' is listed twice"),
+        ("backpoints_sheet: 1\npaper: a3\npoints: []\n", "s.yaml:2:8: paper: unknown value 'a3'"),
+        ("backpoints_sheet: 1\ncolour: red\npoints: []\n", "s.yaml:2:1: sheet: unknown key 'colour'"),
+        ("backpoints_sheet: 9\npoints: []\n", "sheet format 9 is not supported"),
+        ("title: x\n", "missing required keys backpoints_sheet, points"),
+        ("backpoints_sheet: 1\npoints: !!python/object:os.system []\n", "is not allowed"),
+    ],
+)
+def test_broken_sheets_are_reported(text: str, expected: str) -> None:
+    with pytest.raises(DataError) as info:
+        parse_sheet(text, "s.yaml")
+    assert any(expected in str(p) for p in info.value.problems), info.value.problems

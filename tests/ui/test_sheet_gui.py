@@ -1,0 +1,213 @@
+"""Composing a sheet in the window: add, reorder, preview, print, export, save, reopen."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from backpoints.core.sheet import Sheet, load_sheet
+from backpoints.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+
+    create_application()
+    win = MainWindow(dataset, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_print_support_is_not_loaded_until_printing() -> None:
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from backpoints.ui.app import create_application, ensure_platform\n"
+        "ensure_platform(True); app = create_application()\n"
+        "from backpoints.cli import load\n"
+        "from backpoints.ui.main_window import MainWindow\n"
+        "w = MainWindow(load(None), None); w.show(); app.processEvents()\n"
+        "print('PySide6.QtPrintSupport' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_add_from_details_list_and_shortcut(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.select_point("BL23")
+    qtbot.mouseClick(window.details.add_button, Qt.MouseButton.LeftButton)
+    window.select_point("BL40")
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    window.map.add_requested.emit("GV4")  # the marker's context menu
+    window.details.add_button.click()  # BL40 again: refused, no duplicate
+    assert window.sheet_panel.sheet.points == ("BL23", "BL40", "GV4")
+    assert window.tabs.tabText(1) == "Sheet (3)"
+    assert "already on the sheet" in window.statusBar().currentMessage()
+    assert window.add_action in window.search_panel.list.actions()
+
+
+def test_reorder_and_remove(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = window.sheet_panel
+    for code in ("BL23", "BL40", "GV4"):
+        panel.add_point(code)
+    panel.list.setCurrentRow(2)
+    qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
+    assert panel.sheet.points == ("BL23", "GV4", "BL40")
+    assert panel.list.item(1).text().startswith("2.  GV4")
+    # Drag and drop moves rows in the list's model; the sheet follows.
+    model = panel.list.model()
+    model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), 3)
+    assert panel.sheet.points == ("GV4", "BL40", "BL23")
+    window.tabs.setCurrentWidget(panel)
+    window.activateWindow()
+    panel.list.setFocus()
+    panel.list.setCurrentRow(0)
+    qtbot.waitUntil(panel.list.hasFocus)
+    qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
+    assert panel.sheet.points == ("BL40", "BL23")
+
+
+def test_presets_fill_the_sheet(window: MainWindow) -> None:
+    panel = window.sheet_panel
+    actions = {a.text().split(" (")[0]: a for a in panel.presets_menu.actions()}
+    assert {"Lower back pain", "Upper back pain", "Points of the hands"} <= actions.keys()
+    panel.name.setText("Ann")
+    actions["Upper back pain"].trigger()
+    assert panel.sheet.title == "Upper back pain" and panel.sheet.name == "Ann"
+    assert "GB20" in panel.sheet.points and "BL23" not in panel.sheet.points
+
+
+def test_preview_shows_every_page(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    for code in ("BL23", "BL40", "GV4", "LI4", "SI3", "GB21"):
+        window.sheet_panel.add_point(code)
+    qtbot.mouseClick(window.sheet_panel.preview_button, Qt.MouseButton.LeftButton)
+    dialog = window.preview_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2)
+    from backpoints.printing.renderer import SheetLayout
+
+    assert preview.pageCount() == SheetLayout(window.sheet_panel.sheet, window.dataset).page_count
+    dialog.close()
+
+
+def test_export_pdf_and_errors(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for code in ("BL23", "BL40"):
+        window.sheet_panel.add_point(code)
+    window.sheet_panel.title.setText("Exported")
+    out = tmp_path / "exported.pdf"
+    assert window.export_pdf(str(out))
+    assert out.read_bytes().startswith(b"%PDF")
+    assert not window.export_pdf("/proc/nope.pdf")
+    assert window.last_message is not None and "cannot write here" in window.last_message[1]
+
+
+def test_export_dialog_has_pdf_default(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.sheet_panel.add_point("BL23")
+    window.export_pdf_dialog()
+    dialog = window.export_dialog
+    assert dialog.defaultSuffix() == "pdf" and "PDF files (*.pdf)" in dialog.nameFilters()
+    dialog.close()
+
+
+def test_print_path_through_qprinter(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    window.sheet_panel.add_point("BL23")
+    printer = window.printer()
+    assert window.printer() is printer  # one printer keeps the user's choices
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert window.print_sheet_now(printer)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    assert printer.docName() == window.sheet_panel.sheet.title
+
+
+def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    import backpoints.printing.printer as printing
+
+    window.sheet_panel.add_point("BL23")
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    name = printer.printerName()
+
+    class Gone:  # the queue was removed after the user chose it
+        @staticmethod
+        def printerInfo(_name: str) -> QPrinterInfo:
+            return QPrinterInfo()
+
+    monkeypatch.setattr(printing, "QPrinterInfo", Gone)
+    assert not window.print_sheet_now(printer)
+    assert window.last_message is not None and "is not available any more" in window.last_message[1]
+    assert repr(name) in window.last_message[1]
+
+
+def test_empty_sheet_cannot_be_printed(window: MainWindow) -> None:
+    assert not window.sheet_panel.preview_button.isEnabled()
+    window.preview_sheet()
+    assert window.last_message is not None and window.last_message[0] == "The sheet is empty"
+
+
+def test_save_open_and_recent(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = window.sheet_panel
+    panel.title.setText("Mine")
+    panel.name.setText("Jane")
+    panel.notes.setPlainText("Twice daily")
+    for code in ("BL23", "BL40"):
+        panel.add_point(code)
+    path = tmp_path / "mine.bpsheet.yaml"
+    assert window.save_sheet_to(str(path))
+    saved = load_sheet(path)
+    assert saved.title == "Mine" and saved.name == "Jane" and saved.points == ("BL23", "BL40")
+    window.new_sheet()
+    assert panel.sheet.points == ()
+    assert window.open_sheet(str(path))
+    assert panel.sheet == saved and panel.name.text() == "Jane" and panel.notes.toPlainText() == "Twice daily"
+    assert window.recent_sheets()[0] == str(path)
+    window._fill_recent_menu()
+    assert [a.text() for a in window.recent_menu.actions()] == ["mine.bpsheet.yaml"]
+
+
+def test_opening_a_broken_sheet_keeps_the_current_one(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
+    window.sheet_panel.add_point("BL23")
+    bad = write("backpoints_sheet: 1\npoints: [BL23\n", "bad.yaml")
+    assert not window.open_sheet(str(bad))
+    assert window.sheet_panel.sheet.points == ("BL23",)
+    assert f"{bad}:" in window.last_error_box.informativeText()
+
+
+def test_unknown_codes_in_a_sheet_are_left_out_with_a_message(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.sheet import save_sheet
+
+    path = tmp_path / "other.yaml"
+    save_sheet(Sheet(title="Other", points=("BL23", "ZZ9")), path)
+    assert window.open_sheet(str(path))
+    assert window.sheet_panel.sheet.points == ("BL23",)
+    assert "ZZ9" in window.last_message[1]
+
+
+def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+
+    create_application()
+    settings = str(tmp_path / "s.ini")
+    first = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.sheet_panel.add_point("BL23")
+    first.sheet_panel.title.setText("Unsaved work")
+    first.close()
+    second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    second.restore_state()
+    assert second.sheet_panel.sheet.title == "Unsaved work"
+    assert second.sheet_panel.sheet.points == ("BL23",)
