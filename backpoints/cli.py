@@ -64,8 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code."""
+    from .logs import configure
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure()
     data = getattr(args, "sub_data", None) or args.data
     try:
         if args.command == "validate":

@@ -122,9 +122,6 @@ def Qt_TextSelectable():  # type: ignore[no-untyped-def]  # noqa: N802
 
 def run_gui(data: str | None) -> int:
     """Open the main window and run until it closes."""
-    from ..logs import configure
-
-    configure()
     ensure_platform()
     app = create_application()
     install_exception_hook()
