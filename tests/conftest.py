@@ -25,6 +25,21 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def fresh_logging():  # type: ignore[no-untyped-def]
+    """main() configures logging into the test's folders; undo it after each test."""
+    import logging
+
+    from backpoints import logs
+
+    yield
+    root = logging.getLogger("backpoints")
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    logs._configured = False
+
+
 @pytest.fixture(scope="session")
 def dataset():  # type: ignore[no-untyped-def]
     from backpoints.core.loader import load_dataset

@@ -283,6 +283,7 @@ def test_unexpected_errors_are_logged_and_shown(qtbot, user_folders: Path) -> No
     logs._configured = False
     for handler in list(logging.getLogger("backpoints").handlers):
         logging.getLogger("backpoints").removeHandler(handler)
+        handler.close()
     log_file = logs.configure()
     assert log_file == paths.log_dir() / "backpoints.log"
     old_hook = sys.excepthook

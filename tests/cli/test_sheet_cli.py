@@ -116,9 +116,11 @@ def test_unwritable_output_exit_1_without_partial_file(tmp_path: Path) -> None:
 
 
 def test_output_that_is_a_folder_exit_1(tmp_path: Path) -> None:
-    result = run_cli("sheet", "--points", "BL23", "--output", str(tmp_path))
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = run_cli("sheet", "--points", "BL23", "--output", str(folder))
     assert result.returncode == 1 and "is a folder" in result.stderr
-    assert list(tmp_path.iterdir()) == []
+    assert list(folder.iterdir()) == []
 
 
 def test_missing_output_folder_exit_1(tmp_path: Path) -> None:
