@@ -1,9 +1,9 @@
-"""Logging set up once in main(): stderr plus a rotating file; Qt's messages routed in."""
+"""Logging set up once in main(): stderr plus a file rotated at start-up; Qt's messages routed in."""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 from . import paths
@@ -28,13 +28,36 @@ def configure(level: int = logging.INFO) -> Path | None:
     try:
         folder = paths.ensure(paths.log_dir())
         log_file = folder / "backpoints.log"
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=512_000, backupCount=3, encoding="utf-8")
+        _rotate(log_file)
+        handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
         handler.setFormatter(formatter)
         root.addHandler(handler)
     except OSError as exc:
         root.warning("cannot write the log file: %s", exc)
         log_file = None
     return log_file
+
+
+MAX_LOG_BYTES = 512_000
+KEEP_LOGS = 3
+
+
+def _rotate(log_file: Path) -> None:
+    """Rotate at start-up (backpoints.log -> .1 -> .2 ...) once the log passes MAX_LOG_BYTES.
+
+    logging.handlers.RotatingFileHandler would do it per record, but importing that
+    module costs more start-up time than the whole dataset takes to load.
+    """
+    try:
+        if log_file.stat().st_size < MAX_LOG_BYTES:
+            return
+    except OSError:
+        return
+    for n in range(KEEP_LOGS - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{n}")
+        if older.exists():
+            os.replace(older, log_file.with_name(f"{log_file.name}.{n + 1}"))
+    os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
 
 
 def route_qt_messages() -> None:

@@ -379,3 +379,18 @@ def test_random_mutations_of_the_bundled_dataset(mutations: list[tuple[str, int,
         parse_dataset("".join(lines), "mutated.yaml")
     except DataError as exc:
         assert exc.problems
+
+
+def test_log_is_rotated_when_large(user_folders: Path) -> None:
+    from backpoints import logs, paths
+
+    folder = paths.ensure(paths.log_dir())
+    (folder / "backpoints.log").write_bytes(b"x" * (logs.MAX_LOG_BYTES + 1))
+    (folder / "backpoints.log.1").write_text("older")
+    logs._configured = False
+    log_file = logs.configure()
+    assert log_file is not None
+    logging.getLogger("backpoints.test").warning("after rotation")
+    assert (folder / "backpoints.log.2").read_text() == "older"
+    assert (folder / "backpoints.log.1").stat().st_size == logs.MAX_LOG_BYTES + 1
+    assert "after rotation" in log_file.read_text(encoding="utf-8")

@@ -87,7 +87,6 @@ class MarkerItem(QGraphicsItem):
         self.selected = False
         self.hovered = False
         self.focused = False
-        self.dimmed = False
         self.pain_mode = "all"
 
     def _radius(self) -> float:
@@ -107,13 +106,20 @@ class MarkerItem(QGraphicsItem):
         path.addEllipse(QPointF(0, 0), r, r)
         return path
 
+    @property
+    def dimmed(self) -> bool:
+        """Outside the current search result (the scene holds the result, read at paint time)."""
+        scene = self.scene()
+        result = scene.result if isinstance(scene, FigureScene) else None
+        return result is not None and self.point.code not in result
+
     def colour(self) -> QColor:
         if self.pain_mode in ("lower", "upper") and self.pain_mode not in self.point.pain:
             return OTHER_COLOUR
         return PAIN_COLOURS[self.kind]
 
     def set_state(self, **state: object) -> None:
-        """Change selected/hovered/focused/dimmed/pain_mode and repaint if anything changed."""
+        """Change selected/hovered/focused/pain_mode and repaint if anything changed."""
         changed = {k: v for k, v in state.items() if getattr(self, k) != v}
         if not changed:
             return
@@ -262,6 +268,9 @@ class FigureScene(QGraphicsScene):
             self.addItem(item)
             self.regions.append(item)
         self.markers: dict[str, list[MarkerItem]] = {}
+        #: Codes in the search result, or None for no search; markers read it when painting,
+        #: so a keystroke costs one scene update instead of one call per marker.
+        self.result: set[str] | None = map_view.result
         for point in dataset.points:
             mine = [m for m in point.markers if m.view == view]
             # A group point (Jiaji: 34 markers) is drawn smaller so it does not hide the others.
@@ -376,11 +385,18 @@ class BodyMapView(QGraphicsView):
             if items:
                 self.centerOn(items[0])
 
+    @property
+    def result(self) -> set[str] | None:
+        return self._result
+
     def set_result(self, codes: set[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
+        if codes == self._result:
+            return
         self._result = codes
         for scene in self._scenes.values():
-            self._apply_dimming(scene)
+            scene.result = codes
+            scene.update()
 
     def set_areas(self, areas: frozenset[str]) -> None:
         """Show which regions the area filter holds."""
@@ -396,15 +412,7 @@ class BodyMapView(QGraphicsView):
             for item in scene.all_markers():
                 item.set_state(pain_mode=mode)
 
-    def _apply_dimming(self, scene: FigureScene) -> None:
-        result = self._result
-        for code, items in scene.markers.items():
-            dimmed = result is not None and code not in result
-            for item in items:
-                item.set_state(dimmed=dimmed)
-
     def _apply_state(self, scene: FigureScene) -> None:
-        self._apply_dimming(scene)
         for item in scene.all_markers():
             item.set_state(selected=item.point.code == self._selected, pain_mode=self._pain_mode)
         for region in scene.regions:

@@ -385,7 +385,8 @@ class MainWindow(QMainWindow):
         code = str(settings.value("map/selected", "") or "")
         if code and self.dataset.point(code) is not None:
             self.select_point(code)
-        self.restore_autosaved_sheet()
+        # The sheet tab is not on the first screen: bring the kept sheet back just after it.
+        QTimer.singleShot(0, self.restore_autosaved_sheet)
 
     def save_state(self) -> None:
         settings = self.settings

@@ -209,5 +209,5 @@ def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path)
     second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.restore_state()
-    assert second.sheet_panel.sheet.title == "Unsaved work"
+    qtbot.waitUntil(lambda: second.sheet_panel.sheet.title == "Unsaved work")
     assert second.sheet_panel.sheet.points == ("BL23",)
