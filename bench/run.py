@@ -27,6 +27,16 @@ if not os.environ.get("QT_QPA_PLATFORM", "").strip():
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 # Child scripts print "READY <maxrss KiB>" once the first screen is painted.
+WATCH_PAINT = r"""
+painted = []
+class Watch(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            painted.append(1)
+        return False
+watch = Watch()
+"""
+
 BARE = r"""
 import resource, sys
 from PySide6.QtCore import QEvent, QObject
@@ -35,13 +45,7 @@ app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("bare")
 window.resize(1400, 900)
-painted = []
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            painted.append(1)
-        return False
-watch = Watch()
+""" + WATCH_PAINT + r"""
 window.installEventFilter(watch)
 window.show()
 while not painted:
@@ -63,13 +67,7 @@ dataset, _ = load_for_gui(None)
 window = MainWindow(dataset, open_settings())
 window.restore_state()
 window.resize(1400, 900)
-painted = []
-class Watch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            painted.append(1)
-        return False
-watch = Watch()
+""" + WATCH_PAINT + r"""
 window.map.viewport().installEventFilter(watch)
 window.show()
 while not painted:

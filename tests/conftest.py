@@ -48,6 +48,23 @@ def dataset():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The main window on the bundled dataset, shown, with its settings under tmp_path."""
+    from PySide6.QtCore import QSettings
+
+    from backpoints.ui.app import create_application
+    from backpoints.ui.main_window import MainWindow
+
+    create_application()
+    win = MainWindow(dataset, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.resize(1300, 850)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
 def write(tmp_path: Path):  # type: ignore[no-untyped-def]
     """write(text, name='data.yaml') -> path of a file with that text."""
 

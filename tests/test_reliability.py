@@ -171,20 +171,6 @@ def test_markup_is_printed_literally(tmp_path: Path) -> None:
 
 
 # --- the GUI keeps what it had ------------------------------------------------------------
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QSettings
-
-    from backpoints.ui.app import create_application
-    from backpoints.ui.main_window import MainWindow
-
-    create_application()
-    win = MainWindow(dataset, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_gui_open_broken_dataset_keeps_the_points(window, name: str) -> None:  # type: ignore[no-untyped-def]
     before = window.dataset

@@ -13,20 +13,6 @@ from backpoints.ui.main_window import MainWindow
 from tests.helpers import dataset_text
 
 
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from backpoints.ui.app import create_application
-
-    create_application()
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(dataset, settings)
-    qtbot.addWidget(win)
-    win.resize(1300, 850)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def marker_pos(win: MainWindow, code: str, index: int = 0) -> QPoint:
     scene = win.map.scene_for(win.map.current_view)
     item = scene.markers[code][index]

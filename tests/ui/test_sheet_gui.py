@@ -12,17 +12,6 @@ from backpoints.core.sheet import Sheet, load_sheet
 from backpoints.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
-    from backpoints.ui.app import create_application
-
-    create_application()
-    win = MainWindow(dataset, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def test_print_support_is_not_loaded_until_printing() -> None:
     import subprocess
 
