@@ -41,6 +41,9 @@ def test_ten_point_pdf_has_real_text_and_pages(tmp_path: Path) -> None:
     # The numbered list follows the order given.
     flat = " ".join(text.split())
     assert flat.index("BL23 Shènshū") < flat.index("BL25 Dàchángshū") < flat.index("BL40 Wěizhōng") < flat.index("GV4 Mìngmén")
+    # The figure is vector art: the PDF holds no raster images at all.
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) == 2, images  # the two header lines only
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True).stdout
     assert "BackPointsSans-" in fonts and "BackPointsSansCJK" in fonts and " yes " in fonts  # embedded
 
