@@ -162,8 +162,6 @@ def main() -> int:
     report["peak_rss_mib"] = {"bare": median(bare_m), "app": median(app_m), "ratio": median(app_m) / median(bare_m)}
 
     # In-process measurements from here on.
-    from PySide6.QtWidgets import QApplication
-
     from backpoints.core.loader import load_dataset, parse_dataset
     from backpoints.core.search import SearchIndex
     from backpoints.core.sheet import Sheet

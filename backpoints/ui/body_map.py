@@ -23,11 +23,13 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
@@ -67,8 +69,16 @@ def marker_path(kind: str, radius: float) -> QPainterPath:
     return path
 
 
-class MarkerItem(QGraphicsItem):
-    """One drawn marker of a point; stays the same size on screen at every zoom."""
+class MarkerItem(QGraphicsPathItem):
+    """One drawn marker of a point; stays the same size on screen at every zoom.
+
+    Painting and hit-testing are Qt's own (C++) path item: with thousands of markers a
+    Python paint() or boundingRect() per marker per repaint would cost whole frames.
+    States change the pen, brush, path and opacity; the halo, focus ring and code label
+    are child items made when first needed. The view scales markers by the inverse of
+    its zoom (rather than ItemIgnoresTransformations, which keeps items out of the
+    scene's spatial index and makes every repaint visit every marker).
+    """
 
     def __init__(self, point: Point, marker: Marker, pos: QPointF, base_radius: float = MARKER_RADIUS) -> None:
         super().__init__()
@@ -77,41 +87,25 @@ class MarkerItem(QGraphicsItem):
         self.marker = marker
         self.kind = pain_kind(point)
         self.setPos(pos)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.show_label = True  # the scene shows the code beside one marker of each point
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(f"{point.code}  {point.pinyin}\n{point.name}")
-        self.setZValue(2)
         self.accessible_name = f"Point {point.code}, {point.pinyin}, {point.name}"
         self.selected = False
         self.hovered = False
         self.focused = False
+        self.dimmed = False
         self.pain_mode = "all"
+        self._halo: QGraphicsEllipseItem | None = None
+        self._ring: QGraphicsEllipseItem | None = None
+        self._label: QGraphicsRectItem | None = None
+        self._restyle()
 
     def _radius(self) -> float:
         grow = 2.5 if self.selected else 1.5 if (self.hovered or self.focused) else 0
         return self.base_radius + grow
-
-    def boundingRect(self) -> QRectF:
-        r = self._radius() * 1.3 + 4
-        rect = QRectF(-r, -r, 2 * r, 2 * r)
-        if self.selected or self.focused:
-            rect = rect.united(QRectF(r - 2, -10, 8 + 9 * len(self.point.code), 20))
-        return rect
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        r = max(self._radius(), 8)  # a generous hit area for fingers and trackpads
-        path.addEllipse(QPointF(0, 0), r, r)
-        return path
-
-    @property
-    def dimmed(self) -> bool:
-        """Outside the current search result (the scene holds the result, read at paint time)."""
-        scene = self.scene()
-        result = scene.result if isinstance(scene, FigureScene) else None
-        return result is not None and self.point.code not in result
 
     def colour(self) -> QColor:
         if self.pain_mode in ("lower", "upper") and self.pain_mode not in self.point.pain:
@@ -119,51 +113,63 @@ class MarkerItem(QGraphicsItem):
         return PAIN_COLOURS[self.kind]
 
     def set_state(self, **state: object) -> None:
-        """Change selected/hovered/focused/pain_mode and repaint if anything changed."""
-        changed = {k: v for k, v in state.items() if getattr(self, k) != v}
-        if not changed:
-            return
-        self.prepareGeometryChange()
-        for key, value in changed.items():
-            setattr(self, key, value)
-        self.setZValue(4 if self.selected else 3 if self.focused else 2)
-        self.update()
+        """Change selected/hovered/focused/dimmed/pain_mode; restyle only if something changed."""
+        changed = False
+        for key, value in state.items():
+            if getattr(self, key) != value:
+                setattr(self, key, value)
+                changed = True
+        if changed:
+            self._restyle()
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _restyle(self) -> None:
         radius = self._radius()
-        path = marker_path(self.kind, radius)
         colour = self.colour()
-        painter.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
-        if self.selected:
-            halo = QPainterPath()
-            halo.addEllipse(QPointF(0, 0), radius * 1.3 + 3, radius * 1.3 + 3)
-            painter.setPen(QPen(SELECT_COLOUR, 2))
-            painter.setBrush(QColor(255, 255, 255, 200))
-            painter.drawPath(halo)
-        painter.setPen(QPen(QColor("white"), 1.6))
-        painter.setBrush(colour)
-        painter.drawPath(path)
+        self.setPath(marker_path(self.kind, radius))
+        self.setBrush(colour)
         if self.hovered and not self.selected:
-            painter.setPen(QPen(colour.darker(160), 1.4))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(marker_path(self.kind, radius + 2))
-        if self.focused:
-            pen = QPen(SELECT_COLOUR, 1.2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), radius * 1.3 + 5, radius * 1.3 + 5)
-        if self.selected or self.focused:
-            font = QFont(painter.font())
-            font.setPointSizeF(8.5)
-            font.setBold(True)
-            painter.setFont(font)
-            text_rect = QRectF(radius * 1.3 + 4, -9, 9 * len(self.point.code) + 6, 18)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
-            painter.drawRoundedRect(text_rect, 4, 4)
-            painter.setPen(SELECT_COLOUR)
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, self.point.code)
+            self.setPen(QPen(colour.darker(170), 2.0))
+        else:
+            self.setPen(QPen(QColor("white"), 1.6))
+        self.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
+        self.setZValue(4 if self.selected else 3 if self.focused else 2)
+        outer = radius * 1.3 + 3
+        if self.selected and self._halo is None:
+            self._halo = QGraphicsEllipseItem(self)
+            self._halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+            self._halo.setPen(QPen(SELECT_COLOUR, 2))
+            self._halo.setBrush(QColor(255, 255, 255, 200))
+        if self._halo is not None:
+            self._halo.setRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
+            self._halo.setVisible(self.selected)
+        if self.focused and self._ring is None:
+            self._ring = QGraphicsEllipseItem(self)
+            self._ring.setPen(QPen(SELECT_COLOUR, 1.2, Qt.PenStyle.DashLine))
+        if self._ring is not None:
+            ring = outer + 2
+            self._ring.setRect(QRectF(-ring, -ring, 2 * ring, 2 * ring))
+            self._ring.setVisible(self.focused)
+        show_label = self.show_label and (self.selected or self.focused)
+        if show_label and self._label is None:
+            self._label = self._make_label()
+        if self._label is not None:
+            self._label.setPos(outer + 3, -9)
+            self._label.setVisible(show_label)
+
+    def _make_label(self) -> QGraphicsRectItem:
+        text = QGraphicsSimpleTextItem(self.point.code)
+        font = QFont(text.font())
+        font.setPointSizeF(8.5)
+        font.setBold(True)
+        text.setFont(font)
+        text.setBrush(SELECT_COLOUR)
+        box = text.boundingRect()
+        label = QGraphicsRectItem(QRectF(0, 0, box.width() + 8, max(18.0, box.height() + 2)), self)
+        label.setPen(Qt.PenStyle.NoPen)
+        label.setBrush(QColor(255, 255, 255, 225))
+        text.setParentItem(label)
+        text.setPos(4, (label.rect().height() - box.height()) / 2)
+        return label
 
     def hoverEnterEvent(self, event: object) -> None:
         view = _map_of(self)
@@ -246,6 +252,9 @@ class FigureScene(QGraphicsScene):
         figure = QGraphicsSvgItem()
         figure.setSharedRenderer(self.renderer)
         figure.setZValue(0)
+        # Rendered once per zoom level into a device-resolution pixmap (still crisp),
+        # not re-rendered from SVG on every repaint.
+        figure.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if view in ("front", "back"):
             margin = anatomy.FIGURE_MARGIN
             figure.setPos(-margin, -margin)
@@ -268,17 +277,17 @@ class FigureScene(QGraphicsScene):
             self.addItem(item)
             self.regions.append(item)
         self.markers: dict[str, list[MarkerItem]] = {}
-        #: Codes in the search result, or None for no search; markers read it when painting,
-        #: so a keystroke costs one scene update instead of one call per marker.
-        self.result: set[str] | None = map_view.result
         for point in dataset.points:
             mine = [m for m in point.markers if m.view == view]
             # A group point (Jiaji: 34 markers) is drawn smaller so it does not hide the others.
             radius = MARKER_RADIUS * (0.62 if len(mine) > 4 else 1.0)
+            rightmost = max(mine, key=lambda m: (m.x, -m.y)) if mine else None
             for marker in mine:
                 item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
+                item.show_label = marker is rightmost
                 self.addItem(item)
                 self.markers.setdefault(point.code, []).append(item)
+        self.marker_scale = 1.0
         margin = 24.0
         self.setSceneRect(QRectF(-margin, -margin, self.size[0] + 2 * margin, self.size[1] + 2 * margin))
 
@@ -319,6 +328,12 @@ class BodyMapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        # Markers restore the painter themselves (they are plain path items): skip the
+        # per-item save/restore, which is a measurable part of a repaint with many markers.
+        self.setOptimizationFlags(
+            QGraphicsView.OptimizationFlag.DontSavePainterState
+            | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor("#fbfaf8"))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
@@ -372,31 +387,43 @@ class BodyMapView(QGraphicsView):
 
     def select_point(self, code: str | None, *, reveal: bool = False) -> None:
         """Highlight every marker of a point; with reveal, switch to a view that draws it and centre it."""
-        self._selected = code
+        previous, self._selected = self._selected, code
         if reveal and code is not None:
             point = self._dataset.point(code)
             if point is not None and point.views and self._view not in point.views:
                 self.show_view(point.views[0])
-        for scene in self._scenes.values():
-            for item in scene.all_markers():
-                item.set_state(selected=item.point.code == code)
+        for scene in self._scenes.values():  # only the two points concerned are touched
+            for item in scene.markers.get(previous or "", []):
+                item.set_state(selected=False)
+            for item in scene.markers.get(code or "", []):
+                item.set_state(selected=True)
         if reveal and code is not None:
             items = self.scene_for(self._view).markers.get(code, [])
             if items:
                 self.centerOn(items[0])
 
-    @property
-    def result(self) -> set[str] | None:
-        return self._result
-
     def set_result(self, codes: set[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
         if codes == self._result:
             return
-        self._result = codes
+        old, self._result = self._result, codes
+        # Only the points whose membership changed are touched: typing one more letter
+        # usually changes few of them.
+        if old is None or codes is None:
+            changed: set[str] | None = None
+        else:
+            changed = old ^ codes
         for scene in self._scenes.values():
-            scene.result = codes
-            scene.update()
+            self._apply_dimming(scene, changed)
+
+    def _apply_dimming(self, scene: FigureScene, changed: set[str] | None = None) -> None:
+        result = self._result
+        codes = scene.markers.keys() if changed is None else changed & scene.markers.keys()
+        for code in codes:
+            dimmed = result is not None and code not in result
+            for item in scene.markers[code]:
+                if item.dimmed != dimmed:
+                    item.set_state(dimmed=dimmed)
 
     def set_areas(self, areas: frozenset[str]) -> None:
         """Show which regions the area filter holds."""
@@ -413,6 +440,7 @@ class BodyMapView(QGraphicsView):
                 item.set_state(pain_mode=mode)
 
     def _apply_state(self, scene: FigureScene) -> None:
+        self._apply_dimming(scene)
         for item in scene.all_markers():
             item.set_state(selected=item.point.code == self._selected, pain_mode=self._pain_mode)
         for region in scene.regions:
@@ -450,6 +478,20 @@ class BodyMapView(QGraphicsView):
             self.resetTransform()
             self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             self._fitted = True
+            self._sync_marker_scale()
+
+    def _sync_marker_scale(self) -> None:
+        """Keep markers the same size on screen whatever the zoom."""
+        scene = self.scene()
+        zoom = self.transform().m11()
+        if not isinstance(scene, FigureScene) or zoom <= 0:
+            return
+        scale = 1.0 / zoom
+        if abs(scene.marker_scale - scale) < 1e-9:
+            return
+        scene.marker_scale = scale
+        for item in scene.all_markers():
+            item.setScale(scale)
 
     def zoom_by(self, factor: float) -> None:
         """Zoom in (>1) or out (<1), within sensible limits."""
@@ -467,6 +509,7 @@ class BodyMapView(QGraphicsView):
             return
         self.scale(target / current, target / current)
         self._fitted = False
+        self._sync_marker_scale()
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
