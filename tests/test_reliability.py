@@ -380,3 +380,38 @@ def test_log_is_rotated_when_large(user_folders: Path) -> None:
     assert (folder / "backpoints.log.2").read_text() == "older"
     assert (folder / "backpoints.log.1").stat().st_size == logs.MAX_LOG_BYTES + 1
     assert "after rotation" in log_file.read_text(encoding="utf-8")
+
+
+def _chattr(flag: str, path: Path) -> bool:
+    if not shutil.which("chattr"):
+        return False
+    return subprocess.run(["chattr", flag, str(path)], capture_output=True).returncode == 0
+
+
+def test_a_failed_settings_write_keeps_the_previous_file(qtbot, dataset, tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from backpoints.ui.app import create_application
+    from backpoints.ui.main_window import MainWindow
+
+    create_application()
+    folder = tmp_path / "config"
+    folder.mkdir()
+    path = folder / "backpoints.ini"
+    window = MainWindow(dataset, QSettings(str(path), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.map.show_view("front")
+    window.save_state()
+    before = path.read_bytes()
+    assert b"front" in before
+    # An immutable folder makes the write fail midway: the new file cannot be created.
+    if not _chattr("+i", folder):
+        pytest.skip("chattr +i is not available here (needs root and a filesystem that supports it)")
+    try:
+        window.map.show_view("hand")
+        with caplog.at_level(logging.WARNING, logger="backpoints"):
+            window.save_state()
+        assert path.read_bytes() == before
+        assert "settings could not be saved" in caplog.text
+    finally:
+        _chattr("-i", folder)

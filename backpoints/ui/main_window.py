@@ -396,7 +396,12 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("map/view", self.map.current_view)
         settings.setValue("map/selected", self.details.point.code if self.details.point else "")
+        # QSettings writes atomically (setAtomicSyncRequired is on by default): a failed
+        # write leaves the previous file as it was, and we say so in the log.
         settings.sync()
+        if settings.status() != QSettings.Status.NoError:
+            log.warning("settings could not be saved to %s (%s); the previous settings are kept",
+                        settings.fileName(), settings.status().name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

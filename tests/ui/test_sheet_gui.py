@@ -200,3 +200,16 @@ def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path)
     second.restore_state()
     qtbot.waitUntil(lambda: second.sheet_panel.sheet.title == "Unsaved work")
     assert second.sheet_panel.sheet.points == ("BL23",)
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")  # the refusal this test provokes
+def test_a_rejected_print_job_is_a_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    window.sheet_panel.add_point("BL23")
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName("/proc/rejected.pdf")  # the device refuses to open
+    assert not window.print_sheet_now(printer)
+    assert window.last_message is not None and "refused the job" in window.last_message[1]
+    assert not Path("/proc/rejected.pdf").exists()
