@@ -69,6 +69,17 @@ def marker_path(kind: str, radius: float) -> QPainterPath:
     return path
 
 
+def _set_state(item: "MarkerItem | RegionItem", state: dict[str, object]) -> None:
+    """Set the item's state attributes; restyle once, and only if one of them changed."""
+    changed = False
+    for key, value in state.items():
+        if getattr(item, key) != value:
+            setattr(item, key, value)
+            changed = True
+    if changed:
+        item._restyle()
+
+
 class MarkerItem(QGraphicsPathItem):
     """One drawn marker of a point; stays the same size on screen at every zoom.
 
@@ -114,13 +125,7 @@ class MarkerItem(QGraphicsPathItem):
 
     def set_state(self, **state: object) -> None:
         """Change selected/hovered/focused/dimmed/pain_mode; restyle only if something changed."""
-        changed = False
-        for key, value in state.items():
-            if getattr(self, key) != value:
-                setattr(self, key, value)
-                changed = True
-        if changed:
-            self._restyle()
+        _set_state(self, state)
 
     def _restyle(self) -> None:
         radius = self._radius()
@@ -210,18 +215,13 @@ class RegionItem(QGraphicsPathItem):
         else:
             self.setBrush(Qt.BrushStyle.NoBrush)
             self.setPen(Qt.PenStyle.NoPen)
-        for pen in (self.pen(),):
-            pen.setCosmetic(True)
-            self.setPen(pen)
+        pen = self.pen()
+        pen.setCosmetic(True)
+        self.setPen(pen)
 
     def set_state(self, **state: bool) -> None:
-        changed = False
-        for key, value in state.items():
-            if getattr(self, key) != value:
-                setattr(self, key, value)
-                changed = True
-        if changed:
-            self._restyle()
+        """Change hovered/active/focused; restyle only if something changed."""
+        _set_state(self, state)
 
     def hoverEnterEvent(self, event: object) -> None:
         view = _map_of(self)
