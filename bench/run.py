@@ -228,7 +228,7 @@ def main() -> int:
     view.resize(900, 900)
     view.show()
     app.processEvents()
-    markers = sum(len(items) for items in view.scene_for("back").markers.values())
+    markers = sum(len(entry[1]) for entry in view.scene_for("back").points_here.values())
     codes = [p.code for p in big.points if any(m.view == "back" for m in p.markers)][:40]
 
     def hover_cycle() -> None:

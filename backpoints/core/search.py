@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from .model import Dataset, Point
 
@@ -114,15 +115,28 @@ class Filters:
         return True
 
 
+@dataclass(frozen=True)
+class _Last:
+    """The previous search, kept so that typing one more letter searches only its result."""
+
+    words: tuple[str, ...]
+    codes: tuple[str, ...]
+    filters: Filters
+    indices: tuple[int, ...]
+
+
 @dataclass
 class SearchIndex:
     """Normalised search keys for a dataset, built once."""
 
     dataset: Dataset
     _keys: list[_Keys] = field(init=False, repr=False)
+    _by_code: dict[str, int] = field(init=False, repr=False)
+    _last: _Last | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self._keys = [_keys_for(p) for p in self.dataset.points]
+        self._by_code = {k.code: i for i, k in enumerate(self._keys)}
 
     def search(self, query: str = "", filters: Filters = Filters()) -> list[Point]:
         """Points matching every word of the query and every filter, best first."""
@@ -137,15 +151,48 @@ class SearchIndex:
         words = fold(query).split()
         exact = query_code(query)
         word_codes = [query_code(w) or code_key(w) for w in words]
+        candidates: Iterable[int] = range(len(points))
+        if self._narrows(words, word_codes, filters):
+            assert self._last is not None
+            candidates = self._last.indices
         ranked: list[tuple[int, int]] = []
-        for index, keys in enumerate(self._keys):
+        seen_exact = False
+        for index in candidates:
             if not filters.admits(points[index]):
                 continue
-            tier = _rank(keys, whole, words, word_codes, exact)
+            tier = _rank(self._keys[index], whole, words, word_codes, exact)
             if tier is not None:
                 ranked.append((tier, index))
+                seen_exact = seen_exact or tier == EXACT_CODE
+        # An exact code can match without matching the shorter query ("du" -> "du4" = GV4).
+        if exact is not None and not seen_exact:
+            index = self._by_code.get(exact, -1)
+            if index >= 0 and filters.admits(points[index]):
+                ranked.append((EXACT_CODE, index))
         ranked.sort()
-        return [index for _, index in ranked]
+        result = [index for _, index in ranked]
+        self._last = _Last(tuple(words), tuple(word_codes), filters, tuple(sorted(result)))
+        return result
+
+
+
+    def _narrows(self, words: list[str], codes: list[str], filters: Filters) -> bool:
+        """Whether every match of this query also matched the previous one.
+
+        True when the query only grew: the same words, the last one extended, or more
+        words. Substring, word-prefix and code-prefix tests all keep matching as a word
+        grows, so the previous result holds every candidate (exact codes are added apart).
+        """
+        last = self._last
+        if last is None or last.filters != filters or not last.words or len(words) < len(last.words):
+            return False
+        final = len(last.words) - 1
+        for i, (word, code) in enumerate(zip(last.words, last.codes)):
+            if i < final and (words[i] != word or codes[i] != code):
+                return False
+            if i == final and not (words[i].startswith(word) and codes[i].startswith(code)):
+                return False
+        return True
 
 
 def _rank(

@@ -226,7 +226,8 @@ class MainWindow(QMainWindow):
         selected = self.details.point.code if self.details.point else None
         if panel.is_filtering():
             rows = self.search_index().search_indices(panel.query(), panel.filters())
-            self.map.set_result({self.dataset.points[i].code for i in rows})
+            points = self.dataset.points
+            self.map.set_result({points[i].code for i in rows})
         else:
             rows = list(range(len(self.dataset.points)))
             self.map.set_result(None)

@@ -124,6 +124,10 @@ class SearchPanel(QWidget):
         self.list.setModel(model)
         self.list.setItemDelegate(PointDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        # Lay out a long result in batches: the rows on screen show at once and the rest
+        # follow while idle (a full layout of 10,000 rows took most of a keystroke's frame).
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(200)
         self.list.setAccessibleName("Points")
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backpoints.core.search import Filters, SearchIndex, compact, fold, query_code
 
@@ -86,3 +88,35 @@ def test_normalisation_helpers() -> None:
     assert fold("Shèn Shū, (BL-23)") == "shen shu bl 23"
     assert compact("Shèn-Shū") == "shenshu"
     assert query_code("ub-23") == "BL23" and query_code("Liv 3") == "LR3" and query_code("sciatica") is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["lumbar pain", "du4", "ub 23", "bl23 sciatica", "shen shu", "ex-ue7", "k3", "Liv3", "stiff neck", "腎俞", "pop zzz"],
+)
+def test_typing_letter_by_letter_matches_a_fresh_search(dataset, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """The index narrows from the previous result while the query grows; it must agree with a fresh search."""
+    index = SearchIndex(dataset)
+    for end in range(1, len(typed) + 1):
+        prefix = typed[:end]
+        assert index.search_indices(prefix) == SearchIndex(dataset).search_indices(prefix), prefix
+    # Deleting letters and changing filters are not narrowing: still the same as fresh.
+    for prefix, filters in (("lum", Filters()), ("lum", Filters(pain="upper")), ("l", Filters())):
+        assert index.search_indices(prefix, filters) == SearchIndex(dataset).search_indices(prefix, filters)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("abceghiklmnoprstuwxyz0123 -")), min_size=1, max_size=8))
+def test_random_typing_agrees_with_fresh_search(letters: list[str]) -> None:
+    from backpoints.core.loader import load_dataset
+    from tests.conftest import DATA
+
+    dataset = _DATASET.setdefault("d", load_dataset(str(DATA)))
+    index = SearchIndex(dataset)
+    typed = ""
+    for letter in letters:
+        typed += letter
+        assert index.search_indices(typed) == SearchIndex(dataset).search_indices(typed), typed
+
+
+_DATASET: dict[str, object] = {}

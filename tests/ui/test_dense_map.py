@@ -1,0 +1,75 @@
+"""A figure with thousands of markers is drawn as dots by one layer, and still works."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from backpoints.core.loader import parse_dataset
+from backpoints.ui.body_map import DENSE_LIMIT, BodyMapView
+from tests.helpers import dense_dataset_text
+
+
+@pytest.fixture(scope="module")
+def dense():  # type: ignore[no-untyped-def]
+    return parse_dataset(dense_dataset_text(DENSE_LIMIT), "dense.yaml")
+
+
+@pytest.fixture
+def view(qtbot, dense):  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+
+    create_application()
+    widget = BodyMapView(dense)
+    qtbot.addWidget(widget)
+    widget.resize(800, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_dense_figure_uses_the_dot_layer(view) -> None:  # type: ignore[no-untyped-def]
+    scene = view.scene_for("back")
+    assert scene.dense and scene.dots is not None
+    assert scene.markers == {}  # no item per marker until one is needed
+    assert len(scene.points_here) == DENSE_LIMIT
+
+
+def test_clicking_a_dot_selects_its_point(qtbot, view, dense) -> None:  # type: ignore[no-untyped-def]
+    scene = view.scene_for("back")
+    point = dense.points[7]
+    pos = view.mapFromScene(scene.to_scene(point.markers[1].x, point.markers[1].y))
+    with qtbot.waitSignal(view.point_clicked) as signal:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert signal.args == [point.code]
+
+
+def test_hover_and_selection_show_full_markers(qtbot, view, dense) -> None:  # type: ignore[no-untyped-def]
+    scene = view.scene_for("back")
+    point = dense.points[3]
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(scene.to_scene(point.markers[0].x, point.markers[0].y)))
+    qtbot.waitUntil(lambda: point.code in scene.markers and all(m.hovered for m in scene.markers[point.code]))
+    assert all(m.isVisible() for m in scene.markers[point.code])
+    view.select_point(dense.points[5].code)
+    assert all(m.selected and m.isVisible() for m in scene.markers[dense.points[5].code])
+    view.set_hovered_point(None)
+    assert not any(m.isVisible() for m in scene.markers[point.code])
+    assert len(scene.markers) == 2  # only the points that were needed
+
+
+def test_search_result_brightens_its_dots_only(view, dense) -> None:  # type: ignore[no-untyped-def]
+    scene = view.scene_for("back")
+    wanted = {dense.points[0].code, dense.points[1].code}
+    view.set_result(wanted)
+    assert scene.dots.result == wanted
+    assert sum(p.count() for p in scene.dots._bright.values()) == 4  # two bilateral points
+    view.set_result(None)
+    assert scene.dots._bright is scene.dots._all
+
+
+def test_keyboard_walks_points_without_building_them_all(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    view.setFocus()
+    for _ in range(20):
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.focused_item() is not None
+    assert len(view.scene_for("back").markers) <= 20
