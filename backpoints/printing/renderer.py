@@ -291,6 +291,26 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             rect.top() + (y * anatomy.FIGURE_HEIGHT + margin) * scale,
         )
 
+    placed: list[QPointF] = []
+    radius = 5.2
+
+    def place(at: QPointF) -> QPointF:
+        """Where a badge goes: at its point, or nudged aside (with a leader) if it would cover another."""
+        spot = QPointF(at)
+        side = -1.0 if at.x() < rect.center().x() - 1 else 1.0
+        for _ in range(12):
+            if all((spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 >= (2 * radius) ** 2 for q in placed):
+                break
+            spot = spot + QPointF(side * radius * 1.1, -radius * 0.6)
+        placed.append(spot)
+        if spot != at:
+            p.setPen(QPen(BADGE, 0.7))
+            p.drawLine(at, spot)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(BADGE)
+            p.drawEllipse(at, 1.4, 1.4)
+        return spot
+
     for point in points:
         mine = [m for m in point.markers if m.view == view]
         if len(mine) > 4:  # a group such as Jiaji: small dots, one number
@@ -299,10 +319,10 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             for m in mine:
                 p.drawEllipse(to_page(m.x, m.y), 1.6, 1.6)
             first = min(mine, key=lambda m: (m.y, m.x))
-            _badge(p, to_page(first.x, first.y) + QPointF(-9, -6), numbers[point.code], 5.2, 6)
+            _badge(p, place(to_page(first.x, first.y) + QPointF(-9, -6)), numbers[point.code], radius, 6)
             continue
         for m in mine:
-            _badge(p, to_page(m.x, m.y), numbers[point.code], 5.2, 6)
+            _badge(p, place(to_page(m.x, m.y)), numbers[point.code], radius, 6)
 
 
 def _cautions_html(notes: list[CautionNote]) -> str:

@@ -36,7 +36,10 @@ from .sheet_panel import SheetPanel
 
 log = logging.getLogger(__name__)
 
-PAIN_MODES = (("all", "All points"), ("lower", "Lower back"), ("upper", "Upper back"))
+PAIN_MODES = (("all", "All"), ("lower", "Lower back"), ("upper", "Upper back"))
+#: Short toolbar labels, so the figure buttons fit a narrow window; menus use VIEW_LABELS.
+SHORT_VIEW_LABELS = {"front": "Front", "back": "Back", "hand": "Hand", "foot-lateral": "Outer foot",
+                     "foot-medial": "Inner foot"}
 
 
 class MainWindow(QMainWindow):
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([300, 700, 400])
+        self.splitter.setSizes([280, 740, 380])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -123,7 +126,8 @@ class MainWindow(QMainWindow):
         self.view_buttons: dict[str, QToolButton] = {}
         for view in VIEWS:
             button = QToolButton(bar)
-            button.setText(VIEW_LABELS[view])
+            button.setText(SHORT_VIEW_LABELS.get(view, VIEW_LABELS[view]))
+            button.setToolTip(f"{VIEW_LABELS[view]} (Ctrl+{VIEWS.index(view) + 1})")
             button.setCheckable(True)
             button.setAccessibleName(f"Show the {VIEW_LABELS[view]} figure")
             button.clicked.connect(lambda _=False, v=view: self.map.show_view(v))

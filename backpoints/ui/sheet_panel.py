@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -104,9 +105,9 @@ class SheetPanel(QWidget):
         form.addRow("Date", self.date)
         form.addRow("Paper", self.paper)
         form.addRow("Explain", self.technique)
-        edit_row = QHBoxLayout()
-        for button in (self.up_button, self.down_button, self.remove_button, self.clear_button):
-            edit_row.addWidget(button)
+        edit_row = QGridLayout()  # two by two, so the panel stays narrow
+        for i, button in enumerate((self.up_button, self.down_button, self.remove_button, self.clear_button)):
+            edit_row.addWidget(button, i // 2, i % 2)
         output_row = QHBoxLayout()
         for button in (self.preview_button, self.print_button, self.export_button):
             output_row.addWidget(button)
