@@ -39,5 +39,10 @@ class GuideDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("BackPoints guide")
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.browser.document().print_(printer)
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.open()
+        self.print_dialog = dialog
+
+    def print_to(self, printer) -> None:  # type: ignore[no-untyped-def]
+        """Print the guide (a printer, or a QPrinter set to PDF output)."""
+        self.browser.document().print_(printer)

@@ -268,3 +268,26 @@ def test_model_passes_the_model_tester(qtmodeltester, dataset) -> None:  # type:
     qtmodeltester.check(model)
     model.set_rows([3, 1, 2])
     qtmodeltester.check(model)
+
+
+def test_the_guide_prints(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from backpoints.ui.app import create_application
+    from backpoints.ui.guide import GuideDialog
+
+    create_application()
+    dialog = GuideDialog()
+    qtbot.addWidget(dialog)
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "guide.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.print_to(printer)
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+        assert "Red flags" in text and "not medical advice" in text
