@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..resources import data_file
+from .fonts import load_fonts, sheet_font
 
 
 def guide_markdown() -> str:
@@ -17,6 +18,7 @@ class GuideDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        load_fonts()
         self.setWindowTitle("BackPoints guide: acupuncture for back pain")
         self.resize(760, 820)
         self.browser = QTextBrowser(self)
@@ -24,6 +26,9 @@ class GuideDialog(QDialog):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Guide")
         self.browser.document().setDefaultStyleSheet("h1 { color: #5a3e2e; } h2 { color: #6b4f3f; }")
+        # The bundled font: the same look everywhere, and printed text that searches as
+        # typed (the system font's "fl" ligature turned "Red flags" into "Red ﬂags").
+        self.browser.document().setDefaultFont(sheet_font(10.5))
         self.browser.setMarkdown(guide_markdown())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
