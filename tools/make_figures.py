@@ -109,7 +109,7 @@ def both(points: list[Pt], **kw: object) -> str:
 
 def text(x: float, y: float, s: str, size: float = 9, anchor: str = "end", color: str = LABEL) -> str:
     return (
-        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-family="BackPoints Sans, DejaVu Sans, sans-serif" font-size="{size}" '
+        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-family="BackPoints Sans" font-size="{size}" '
         f'fill="{color}" text-anchor="{anchor}">{s}</text>'
     )
 
