@@ -96,6 +96,8 @@ def install_exception_hook() -> None:
 
 
 def show_error_dialog(summary: str, details: str) -> None:
+    """A non-modal dialog with the error and its copyable details."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .. import paths
@@ -105,19 +107,16 @@ def show_error_dialog(summary: str, details: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, "BackPoints: unexpected error", "Something went wrong. Your work is kept; you can carry on.")
     box.setInformativeText(f"{summary}\n\nThe details are in the log: {paths.log_dir() / 'backpoints.log'}")
     box.setDetailedText(details)
-    box.setTextInteractionFlags(Qt_TextSelectable())
+    box.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+    )
     box.setObjectName("unexpected-error")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
-    _open_dialogs.append(box)
+    _open_dialogs.append(box)  # keep a reference: an unowned dialog would be collected at once
 
 
 _open_dialogs: list[object] = []
-
-
-def Qt_TextSelectable():  # type: ignore[no-untyped-def]  # noqa: N802
-    from PySide6.QtCore import Qt
-
-    return Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
 def run_gui(data: str | None) -> int:
