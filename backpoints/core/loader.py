@@ -21,7 +21,7 @@ from .model import (
     SpinePlacement,
     Technique,
 )
-from .yamlread import DataError, NodeReader, Problem, compose, read_text
+from .yamlread import DataError, NodeReader, read_text, read_top
 
 FORMAT_VERSION = 1
 
@@ -56,13 +56,9 @@ def load_dataset(path: str) -> Dataset:
 
 def parse_dataset(text: str, name: str = "<text>") -> Dataset:
     """Validate dataset text; `name` is used in messages."""
-    root = compose(name, text)
-    if root is None:
-        raise DataError([Problem(name, 0, 0, "the file is empty; expected a dataset with a 'points' list")])
-    reader = NodeReader(name)
-    top = reader.mapping(root, "dataset", ("format", "points"), ("title", "sources"))
-    if top is None:
-        raise DataError(reader.problems)
+    reader, top = read_top(
+        name, text, "dataset", "a dataset with a 'points' list", ("format", "points"), ("title", "sources")
+    )
 
     version = reader.integer(top["format"], "format") if "format" in top else None
     if version is not None and version != FORMAT_VERSION:

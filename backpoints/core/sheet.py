@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from .model import AREA_LABELS, AREAS, HAZARDS, Dataset, Point
-from .yamlread import DataError, NodeReader, Problem, compose, read_text
+from .yamlread import DataError, Problem, read_text, read_top
 
 SHEET_FORMAT = 1
 PAPERS = ("a4", "letter")
@@ -153,15 +153,10 @@ def load_sheet(path: str | os.PathLike[str]) -> Sheet:
 
 def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     """Validate sheet text."""
-    root = compose(name, text)
-    if root is None:
-        raise DataError([Problem(name, 0, 0, "the file is empty; expected a BackPoints sheet")])
-    reader = NodeReader(name)
-    fields = reader.mapping(
-        root, "sheet", ("backpoints_sheet", "points"), ("title", "name", "date", "paper", "technique", "notes")
+    reader, fields = read_top(
+        name, text, "sheet", "a BackPoints sheet", ("backpoints_sheet", "points"),
+        ("title", "name", "date", "paper", "technique", "notes"),
     )
-    if fields is None:
-        raise DataError(reader.problems)
     version = reader.integer(fields["backpoints_sheet"], "backpoints_sheet") if "backpoints_sheet" in fields else None
     if version is not None and version != SHEET_FORMAT:
         reader.error(fields["backpoints_sheet"], f"sheet format {version} is not supported")

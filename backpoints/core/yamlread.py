@@ -138,6 +138,20 @@ def compose(name: str, text: str) -> yaml.Node | None:
         raise DataError([Problem(name, 0, 0, "nesting too deep")]) from None
 
 
+def read_top(
+    name: str, text: str, what: str, expected: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> tuple[NodeReader, dict[str, yaml.Node]]:
+    """Parse a document whose top level is a mapping; its reader and fields, or DataError."""
+    root = compose(name, text)
+    if root is None:
+        raise DataError([Problem(name, 0, 0, f"the file is empty; expected {expected}")])
+    reader = NodeReader(name)
+    fields = reader.mapping(root, what, required, optional)
+    if fields is None:
+        raise DataError(reader.problems)
+    return reader, fields
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n")
     if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
