@@ -8,7 +8,7 @@ import sys
 from typing import Sequence
 
 from .core.model import AREAS, MERIDIANS, PAIN_TYPES, VIEWS, Dataset
-from .core.yamlread import DataError
+from .core.files import DataError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 

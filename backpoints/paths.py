@@ -17,6 +17,7 @@ def _standard(kind: str) -> Path:
     location = {
         "config": QStandardPaths.StandardLocation.AppConfigLocation,
         "data": QStandardPaths.StandardLocation.AppDataLocation,
+        "cache": QStandardPaths.StandardLocation.CacheLocation,
         "documents": QStandardPaths.StandardLocation.DocumentsLocation,
     }[kind]
     return Path(QStandardPaths.writableLocation(location))
@@ -32,6 +33,12 @@ def log_dir() -> Path:
     """Where the rotating log file lives."""
     base = _override()
     return base / "logs" if base else _standard("data") / "logs"
+
+
+def cache_dir() -> Path:
+    """Where copies that only save time live (the dataset's JSON copy)."""
+    base = _override()
+    return base / "cache" if base else _standard("cache")
 
 
 def documents_dir() -> Path:

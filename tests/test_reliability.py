@@ -136,12 +136,12 @@ def test_folder_missing_and_unreadable_files(tmp_path: Path, monkeypatch: pytest
     assert result.returncode == 1
     assert f"{tmp_path}: is a folder, not a file" in result.stderr
     assert f"{tmp_path / 'missing.yaml'}: no such file" in result.stderr
-    import backpoints.core.yamlread as yamlread
+    import backpoints.core.files as files
 
     def no_permission(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(yamlread, "open", no_permission, raising=False)
+    monkeypatch.setattr(files, "open", no_permission, raising=False)
     with pytest.raises(DataError, match="permission denied: the file cannot be read"):
         load_dataset(str(DATA))
 

@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from .model import AREA_LABELS, AREAS, HAZARDS, Dataset, Point
-from .yamlread import DataError, Problem, read_text, read_top
+from .files import DataError, Problem, read_text, write_atomically
 
 SHEET_FORMAT = 1
 PAPERS = ("a4", "letter")
@@ -118,6 +115,8 @@ def sheet_to_yaml(sheet: Sheet) -> str:
         "notes": sheet.notes,
         "points": list(sheet.points),
     }
+    import yaml  # only when saving: start-up does not need PyYAML
+
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None, width=100)
     return text
 
@@ -125,24 +124,6 @@ def sheet_to_yaml(sheet: Sheet) -> str:
 def save_sheet(sheet: Sheet, path: str | os.PathLike[str]) -> None:
     """Write a sheet atomically: the old file stays intact until the new one is complete."""
     write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"))
-
-
-def write_atomically(path: Path, payload: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename over `path`."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def load_sheet(path: str | os.PathLike[str]) -> Sheet:
@@ -153,6 +134,8 @@ def load_sheet(path: str | os.PathLike[str]) -> Sheet:
 
 def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     """Validate sheet text."""
+    from .yamlread import read_top
+
     reader, fields = read_top(
         name, text, "sheet", "a BackPoints sheet", ("backpoints_sheet", "points"),
         ("title", "name", "date", "paper", "technique", "notes"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..core.model import Dataset
-from ..core.yamlread import DataError
+from ..core.files import DataError
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +68,14 @@ def open_settings():  # type: ignore[no-untyped-def]
 
 
 def load_for_gui(data: str | None) -> tuple[Dataset, DataError | None]:
-    """The requested dataset, or the bundled one plus the error that prevented it."""
-    from ..cli import load
+    """The requested dataset (through its JSON copy when unchanged), or the bundled one
+    plus the error that prevented it."""
+    from .. import paths
+    from ..core.cache import load_dataset_cached
+    from ..resources import default_dataset_path
+
+    def load(name: str | None) -> Dataset:
+        return load_dataset_cached(name or str(default_dataset_path()), paths.cache_dir())
 
     try:
         return load(data), None

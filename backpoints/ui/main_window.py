@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.model import VIEW_LABELS, VIEWS, Dataset
 from ..core.search import SearchIndex
 from ..core.sheet import Sheet, load_sheet, resolve, save_sheet, today
-from ..core.yamlread import DataError
+from ..core.files import DataError
 from .body_map import BodyMapView
 from .details import DISCLAIMER, DetailsPanel
 from .point_model import PointListModel
