@@ -291,3 +291,26 @@ def test_the_guide_prints(qtbot, tmp_path: Path) -> None:  # type: ignore[no-unt
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
         assert "Red flags: see a doctor" in " ".join(text.split()) and "not medical advice" in text
+
+
+def test_pinch_and_ctrl_wheel_zoom(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
+
+    view = window.map
+    start = view.transform().m11()
+    at = QPointF(view.viewport().rect().center())
+    pinch = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+        at, at, view.viewport().mapToGlobal(at), 0.5, QPointF(0, 0),
+    )
+    QApplication.sendEvent(view.viewport(), pinch)
+    assert view.transform().m11() == pytest.approx(start * 1.5, rel=0.01)
+    wheel = QWheelEvent(
+        at, view.viewport().mapToGlobal(at), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.transform().m11() == pytest.approx(start * 1.5 * 1.15, rel=0.01)
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert view.transform().m11() == pytest.approx(start, rel=0.01)
