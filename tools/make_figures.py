@@ -170,7 +170,7 @@ def back_cues() -> str:
         half = 4.5 if level in labelled else 2.5
         out.append(line([(m - half, y), (m + half, y)], color=CUE_DARK, width=1.0, smooth=False))
         if level in labelled:
-            out.append(text(m - 26, y + 3, level, size=8, anchor="middle"))
+            out.append(text(m - 33, y + 3, level, size=7, anchor="middle"))
     # Scapulae: medial border, inferior angle, lateral border, spine to the acromion.
     sx, sy = A.SCAPULA_SPINE_ROOT
     ix, iy = A.SCAPULA_INFERIOR_ANGLE

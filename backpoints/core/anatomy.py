@@ -157,7 +157,7 @@ def _hand_to_body(hx: float, hy: float) -> Spot:
     scale = (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
     # Turning the view by 180 degrees puts the thumb lateral, as in anatomical position.
     # The body's hand is drawn a little narrower than the detail view's proportions.
-    dx = ARM_CENTRE["hand"] + (HAND_PALM_CENTRE_X - hx) * scale * 0.6
+    dx = ARM_CENTRE["hand"] + (HAND_PALM_CENTRE_X - hx) * scale * 0.5
     y = WRIST_Y + (HAND_WRIST_Y - hy) * scale
     return Spot("back", dx, y)
 
@@ -170,7 +170,7 @@ def _spine_spot(level: str, cun: float) -> Spot:
 def _hand_points() -> dict[str, list[Spot]]:
     mid_meta = (HAND_WRIST_Y + HAND_MCP_Y) / 2
     li4 = (metacarpal_x(2, mid_meta) - 0.045, mid_meta)
-    si3 = (HAND_ULNAR_EDGE - 0.01, HAND_MCP_Y + 0.05)
+    si3 = (HAND_ULNAR_EDGE - 0.03, HAND_MCP_Y + 0.05)
     ue7a = ((metacarpal_x(2, mid_meta) + metacarpal_x(3, mid_meta)) / 2, mid_meta)
     ue7b = ((metacarpal_x(4, mid_meta) + metacarpal_x(5, mid_meta)) / 2, mid_meta)
     ue8_y = HAND_MCP_Y + 0.05
@@ -200,7 +200,7 @@ def _foot_points() -> dict[str, list[Spot]]:
     return {
         "BL60": [Spot("foot-lateral", (mx + FOOT_ACHILLES_X) / 2, my, "unit"), Spot("back", lat_leg, MALLEOLUS_Y)],
         "BL62": [Spot("foot-lateral", mx, my + 0.09, "unit"), Spot("back", lat_leg + 2, MALLEOLUS_Y + 16)],
-        "GB41": [Spot("foot-lateral", 0.66, 0.80, "unit"), Spot("front", LEG_CENTRE["ankle"] + 13, 986)],
+        "GB41": [Spot("foot-lateral", 0.66, 0.80, "unit"), Spot("front", LEG_CENTRE["ankle"] + 12, 977)],
         "KI3": [
             Spot("foot-medial", (nx + FOOT_MEDIAL_ACHILLES_X) / 2, ny, "unit"),
             Spot("back", med_leg, MALLEOLUS_Y),
@@ -209,7 +209,7 @@ def _foot_points() -> dict[str, list[Spot]]:
             Spot("foot-medial", FOOT_MEDIAL_ACHILLES_X - 0.035, ny - 2 * FOOT_CUN, "unit"),
             Spot("back", med_leg + 1, MALLEOLUS_Y - 2 * CUN_LEG),
         ],
-        "LR3": [Spot("foot-medial", 0.40, 0.78, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 984)],
+        "LR3": [Spot("foot-medial", 0.41, 0.735, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 975)],
         "SP6": [
             Spot("foot-medial", nx + 0.02, ny - 3 * FOOT_CUN, "unit"),
             Spot("front", LEG_CENTRE["ankle"] - 16, MALLEOLUS_Y - 3 * CUN_LEG),
@@ -243,17 +243,17 @@ def _placements() -> dict[str, list[Spot]]:
         "SI13": [Spot("back", SCAPULA_SPINE_ROOT[0] + 4, SCAPULA_SPINE_ROOT[1] - 10)],
         "TE14": [Spot("back", ACROMION[0] + 3, ACROMION[1] + 11)],
         "LI15": [Spot("front", ACROMION[0] + 3, ACROMION[1] + 10)],
-        "LI11": [Spot("front", ARM_CENTRE["elbow"] + 12, ELBOW_Y)],
+        "LI11": [Spot("front", ARM_CENTRE["elbow"] + 10, ELBOW_Y)],
         # Hip and buttock
         "GB30": [Spot("back", _between(trochanter[0], hiatus[0], 1 / 3), _between(trochanter[1], hiatus[1], 1 / 3))],
-        "GB29": [Spot("front", (ASIS[0] + trochanter[0]) / 2, (ASIS[1] + trochanter[1]) / 2)],
+        "GB29": [Spot("front", (ASIS[0] + trochanter[0]) / 2 - 4, (ASIS[1] + trochanter[1]) / 2)],
         "BL36": [Spot("back", LEG_CENTRE["hip"], GLUTEAL_FOLD_Y)],
         "BL37": [Spot("back", LEG_CENTRE["hip"] - 1, GLUTEAL_FOLD_Y + 6 * CUN_THIGH)],
         # Knee and leg
         "BL40": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y)],
         "BL57": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y + 8 * CUN_LEG)],
         "BL58": [Spot("back", LEG_CENTRE["knee"] + 9, MALLEOLUS_Y - 7 * CUN_LEG)],
-        "GB34": [Spot("front", LEG_CENTRE["knee"] + 24, POPLITEAL_CREASE_Y + 2 * CUN_LEG)],
+        "GB34": [Spot("front", LEG_CENTRE["knee"] + 21, POPLITEAL_CREASE_Y + 2 * CUN_LEG)],
         "ST36": [Spot("front", LEG_CENTRE["knee"] + 10, POPLITEAL_CREASE_Y + 3 * CUN_LEG)],
         # Abdomen
         "CV6": [Spot("front", 0, UMBILICUS_Y + 1.5 * CUN_ABDOMEN)],

@@ -75,6 +75,11 @@ def today() -> str:
 
 
 # --- presets ----------------------------------------------------------------------
+# Area order on the pain presets: the painful region first, then outwards to distal points.
+_LOWER_ORDER = ("lower-back", "hip", "leg", "knee", "foot", "abdomen", "hand", "arm", "upper-back")
+_UPPER_ORDER = ("upper-back", "neck", "shoulder", "head", "arm", "hand", "lower-back", "leg", "knee", "foot")
+
+
 @dataclass(frozen=True, slots=True)
 class Preset:
     """A ready-made sheet built from the dataset."""
@@ -86,9 +91,15 @@ class Preset:
 
 def presets(dataset: Dataset) -> list[Preset]:
     """Lower back pain, upper back pain, and one per area that has points."""
+    def ordered(pain: str, areas: tuple[str, ...]) -> tuple[str, ...]:
+        """The points for a pain type, the local ones first (areas in this order)."""
+        chosen = [p for p in dataset.points if pain in p.pain]
+        rank = {a: i for i, a in enumerate(areas)}
+        return tuple(p.code for p in sorted(chosen, key=lambda p: min(rank.get(a, len(rank)) for a in p.areas)))
+
     result = [
-        Preset("pain-lower", "Lower back pain", tuple(p.code for p in dataset.points if "lower" in p.pain)),
-        Preset("pain-upper", "Upper back pain", tuple(p.code for p in dataset.points if "upper" in p.pain)),
+        Preset("pain-lower", "Lower back pain", ordered("lower", _LOWER_ORDER)),
+        Preset("pain-upper", "Upper back pain", ordered("upper", _UPPER_ORDER)),
     ]
     for area in AREAS:
         codes = tuple(p.code for p in dataset.points if area in p.areas)
@@ -199,6 +210,15 @@ class CautionNote:
 def gather_cautions(points: list[Point]) -> list[CautionNote]:
     """The cautions a set of points calls for, most important first."""
     notes: list[CautionNote] = []
+    if any("lower" in p.pain or "lower-back" in p.areas for p in points):
+        notes.append(
+            CautionNote(
+                "See a doctor first (red flags)",
+                "Back pain with any of these needs a doctor, not acupuncture: " + "; ".join(RED_FLAGS) + ". "
+                "Loss of bladder or bowel control or saddle numbness needs emergency care the same day.",
+                urgent=True,
+            )
+        )
     pregnancy = tuple(p.code for p in points if p.pregnancy_caution)
     if pregnancy:
         notes.append(
@@ -229,13 +249,4 @@ def gather_cautions(points: list[Point]) -> list[CautionNote]:
             "broken skin, bruises, varicose veins or swelling.",
         )
     )
-    if any("lower" in p.pain or "lower-back" in p.areas for p in points):
-        notes.append(
-            CautionNote(
-                "See a doctor first (red flags)",
-                "Back pain with any of these needs a doctor, not acupuncture: " + "; ".join(RED_FLAGS) + ". "
-                "Loss of bladder or bowel control or saddle numbness needs emergency care the same day.",
-                urgent=True,
-            )
-        )
     return notes

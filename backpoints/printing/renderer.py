@@ -318,8 +318,13 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             p.setBrush(BADGE)
             for m in mine:
                 p.drawEllipse(to_page(m.x, m.y), 1.6, 1.6)
-            first = min(mine, key=lambda m: (m.y, m.x))
-            _badge(p, place(to_page(first.x, first.y) + QPointF(-9, -6)), numbers[point.code], radius, 6)
+            # Number the group where the sheet's other points are (a lumbar sheet: at the
+            # lumbar levels), on the left side so it does not sit on the single points.
+            others = [m.y for q in points if q is not point for m in q.markers if m.view == view]
+            middle = sum(others) / len(others) if others else sum(m.y for m in mine) / len(mine)
+            left = [m for m in mine if m.x < 0.5] or mine
+            chosen = min(left, key=lambda m: abs(m.y - middle))
+            _badge(p, place(to_page(chosen.x, chosen.y) + QPointF(-9, -6)), numbers[point.code], radius, 6)
             continue
         for m in mine:
             _badge(p, place(to_page(m.x, m.y)), numbers[point.code], radius, 6)

@@ -99,6 +99,8 @@ class MarkerItem(QGraphicsPathItem):
         self.kind = pain_kind(point)
         self.setPos(pos)
         self.show_label = True  # the scene shows the code beside one marker of each point
+        self.always_label = False
+        self.group = False  # one of many markers of a group point (Jiaji): drawn under the rest
         self.dense = False  # in a dense figure the dot layer draws the point; this item only when active
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -138,7 +140,7 @@ class MarkerItem(QGraphicsPathItem):
         else:
             self.setPen(QPen(QColor("white"), 1.6))
         self.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
-        self.setZValue(4 if self.selected else 3 if self.focused else 2)
+        self.setZValue(4 if self.selected else 3 if self.focused else 1.8 if self.group else 2)
         if self.dense:
             self.setVisible(self.selected or self.hovered or self.focused)
         outer = radius * 1.3 + 3
@@ -157,7 +159,7 @@ class MarkerItem(QGraphicsPathItem):
             ring = outer + 2
             self._ring.setRect(QRectF(-ring, -ring, 2 * ring, 2 * ring))
             self._ring.setVisible(self.focused)
-        show_label = self.show_label and (self.selected or self.focused)
+        show_label = self.show_label and (self.selected or self.focused or self.always_label)
         if show_label and self._label is None:
             self._label = self._make_label()
         if self._label is not None:
@@ -353,8 +355,17 @@ class FigureScene(QGraphicsScene):
             mine = [m for m in point.markers if m.view == view]
             if not mine:
                 continue
-            # A group point (Jiaji: 34 markers) is drawn smaller so it does not hide the others.
-            radius = MARKER_RADIUS * (0.62 if len(mine) > 4 else 1.0)
+            # A group point (Jiaji: 34 markers) is drawn smaller and below the others so it
+            # does not hide them; hand and foot points are small on the whole-body figures
+            # (their close-ups show them large); the close-ups draw every marker larger.
+            if len(mine) > 4:
+                radius = MARKER_RADIUS * 0.55
+            elif view in ("front", "back") and {"hand", "foot"} & set(point.areas):
+                radius = MARKER_RADIUS * 0.75
+            elif view not in ("front", "back"):
+                radius = MARKER_RADIUS * 1.35
+            else:
+                radius = MARKER_RADIUS
             rightmost = max(mine, key=lambda m: (m.x, -m.y))
             self.points_here[point.code] = (point, mine, radius, rightmost)
         self.marker_scale = 1.0
@@ -387,7 +398,10 @@ class FigureScene(QGraphicsScene):
         items = []
         for marker in mine:
             item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
-            item.show_label = marker is rightmost
+            item.always_label = self.view not in ("front", "back")  # close-ups name every marker
+            item.show_label = marker is rightmost or item.always_label
+            item.group = len(mine) > 4
+            item._restyle()
             item.setScale(self.marker_scale)
             if self.dense:
                 item.dense = True

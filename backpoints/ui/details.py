@@ -31,6 +31,20 @@ def _p(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
+_HAZARD_WORDS = {
+    "pneumothorax": ("pneumothorax", "pleura", "lung"),
+    "spinal-cord": ("spinal", "medulla", "cord"),
+    "blood-vessel": ("artery", "vein", "vessel"),
+    "nerve": ("nerve",),
+    "joint": ("joint",),
+}
+
+
+def _mentioned(hazard: str, cautions: list[str]) -> bool:
+    text = " ".join(cautions).lower()
+    return any(word in text for word in _HAZARD_WORDS.get(hazard, ()))
+
+
 def point_html(point: Point, dataset: Dataset) -> str:
     """The details of a point as HTML; every dataset string is escaped (shown literally)."""
     parts = [f"<html><head><style>{_CSS}</style></head><body>"]
@@ -51,14 +65,18 @@ def point_html(point: Point, dataset: Dataset) -> str:
         f"<p class='meta'>{escape(meridian)} · {escape(areas)} · for {escape(pain)} pain · "
         f"{escape(side)} · {escape(point.role)} point</p>"
     )
+    cautions = list(point.cautions)
     if point.pregnancy_caution:
-        parts.append(
-            "<p class='preg'>⚠ Pregnancy: traditionally avoided in pregnancy. "
-            "The evidence of harm is weak, but practitioners avoid this point.</p>"
-        )
-    if point.cautions or point.hazards:
-        items = "".join(f"<li>{escape(c)}</li>" for c in point.cautions)
-        items += "".join(f"<li>{escape(HAZARDS[h])}</li>" for h in point.hazards if h in HAZARDS)
+        # The point's own pregnancy caution goes in the banner (once), or a general one.
+        own = next((c for c in cautions if "pregnan" in c.lower()), None)
+        if own is not None:
+            cautions.remove(own)
+        banner = own or "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it."
+        parts.append(f"<p class='preg'>⚠ Pregnancy: {escape(banner)}</p>")
+    # The generic hazard text only where the point's own cautions do not already say it.
+    hazards = [HAZARDS[h] for h in point.hazards if h in HAZARDS and not _mentioned(h, cautions)]
+    if cautions or hazards:
+        items = "".join(f"<li>{escape(c)}</li>" for c in cautions + hazards)
         parts.append(f"<div class='caution'><b>Cautions</b><ul style='margin:2px 0 0 -20px'>{items}</ul></div>")
     parts.append("<h3>Location</h3>" + _p(point.location))
     parts.append("<h3>How to find it</h3>" + _p(point.how_to_find))
@@ -84,7 +102,8 @@ def welcome_html() -> str:
         "<p>Click a body region to see the points there. Use the toolbar to switch between "
         "the front and back figures and the hand and foot close-ups.</p>"
         "<p><b>Marker shapes:</b> circle = lower back pain, diamond = upper back pain, "
-        "square = both.</p>"
+        "square = both. In the list, a red <b>P</b> marks points traditionally avoided in "
+        "pregnancy.</p>"
         f"<p class='preg'>{escape(DISCLAIMER)}</p></body></html>"
     )
 

@@ -67,7 +67,8 @@ class PointListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{point.code}  {point.pinyin}  ·  {point.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{point.code} {point.pinyin} ({point.hanzi}), {point.name}"
+            caution = "\nP: traditionally avoided in pregnancy" if point.pregnancy_caution else ""
+            return f"{point.code} {point.pinyin} ({point.hanzi}), {point.name}{caution}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             caution = ", traditionally avoided in pregnancy" if point.pregnancy_caution else ""
             return f"{point.code}, {point.pinyin}, {point.name}{caution}"

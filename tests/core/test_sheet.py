@@ -84,3 +84,18 @@ def test_broken_sheets_are_reported(text: str, expected: str) -> None:
     with pytest.raises(DataError) as info:
         parse_sheet(text, "s.yaml")
     assert any(expected in str(p) for p in info.value.problems), info.value.problems
+
+
+def test_pain_presets_start_with_the_painful_region(dataset) -> None:  # type: ignore[no-untyped-def]
+    found = {p.key: p for p in presets(dataset)}
+    lower = [dataset.point(c) for c in found["pain-lower"].codes]
+    assert "lower-back" in lower[0].areas and "upper-back" not in lower[0].areas
+    first_other = next(i for i, p in enumerate(lower) if "lower-back" not in p.areas)
+    assert all("lower-back" not in p.areas for p in lower[first_other:])
+    upper = [dataset.point(c) for c in found["pain-upper"].codes]
+    assert "upper-back" in upper[0].areas
+
+
+def test_red_flags_come_first_on_lower_back_sheets(dataset) -> None:  # type: ignore[no-untyped-def]
+    notes = gather_cautions([dataset.point("LI4"), dataset.point("BL23")])
+    assert notes[0].title.startswith("See a doctor first") and notes[1].title == "Pregnancy"

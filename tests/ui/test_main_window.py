@@ -314,3 +314,19 @@ def test_pinch_and_ctrl_wheel_zoom(qtbot, window: MainWindow) -> None:  # type: 
     assert view.transform().m11() == pytest.approx(start * 1.5 * 1.15, rel=0.01)
     qtbot.keyClick(view, Qt.Key.Key_0)
     assert view.transform().m11() == pytest.approx(start, rel=0.01)
+
+
+def test_details_do_not_repeat_cautions(window: MainWindow) -> None:
+    window.select_point("GB21")  # pregnancy flag, and its own caution already names the lung
+    text = window.details.plain_text()
+    assert text.count("Traditionally avoided in pregnancy") == 1
+    assert "can puncture the pleura (pneumothorax); needle obliquely and shallowly" not in text
+    assert "pneumothorax" in text.lower()
+
+
+def test_close_ups_name_every_marker(window: MainWindow) -> None:
+    window.map.show_view("hand")
+    scene = window.map.scene_for("hand")
+    labelled = [m for items in scene.markers.values() for m in items if m._label is not None and m._label.isVisible()]
+    assert {m.point.code for m in labelled} == set(scene.markers)
+    assert len(scene.markers["EX-UE7"]) == 2 and all(m in labelled for m in scene.markers["EX-UE7"])
