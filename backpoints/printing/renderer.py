@@ -413,19 +413,3 @@ def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset) -> i
         if os.path.exists(tmp):
             os.unlink(tmp)
     return layout.page_count
-
-
-def page_image(sheet: Sheet, dataset: Dataset, index: int = 0, dpi: float = 60) -> QImage:
-    """One page as an image (tests and thumbnails), through the same renderer."""
-    layout = SheetLayout(sheet, dataset)
-    size = page_size(sheet.paper).size(QPageSize.Unit.Inch)
-    image = QImage(round(size.width() * dpi), round(size.height() * dpi), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    margin = MARGIN_MM / 25.4 * dpi
-    painter.translate(margin, margin)
-    painter.scale(dpi / DPI, dpi / DPI)
-    layout.paint_page(painter, index)
-    painter.end()
-    return image
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -853,7 +852,3 @@ class BodyMapView(QGraphicsView):
         item = self.focused_item()
         if item is not None:
             self._set_item_focus(item, False)
-
-
-def distance(a: QPointF, b: QPointF) -> float:
-    return math.hypot(a.x() - b.x(), a.y() - b.y())
