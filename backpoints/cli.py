@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure()
+    configure(log_file=args.command not in ("list", "validate"))
     data = getattr(args, "sub_data", None) or args.data
     try:
         if args.command == "validate":

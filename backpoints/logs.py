@@ -11,8 +11,12 @@ from . import paths
 _configured = False
 
 
-def configure(level: int = logging.INFO) -> Path | None:
-    """Send log records to stderr and to backpoints.log in the user's log folder."""
+def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | None:
+    """Send log records to stderr and (with log_file) to backpoints.log in the user's log folder.
+
+    The data commands pass log_file=False: finding the log folder needs QtCore, and
+    `list` and `validate` must run without Qt.
+    """
     global _configured
     if _configured:
         return None
@@ -24,18 +28,20 @@ def configure(level: int = logging.INFO) -> Path | None:
     stream.setLevel(logging.WARNING)
     stream.setFormatter(formatter)
     root.addHandler(stream)
-    log_file: Path | None = None
+    if not log_file:
+        return None
+    path: Path | None = None
     try:
         folder = paths.ensure(paths.log_dir())
-        log_file = folder / "backpoints.log"
-        _rotate(log_file)
-        handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+        path = folder / "backpoints.log"
+        _rotate(path)
+        handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         handler.setFormatter(formatter)
         root.addHandler(handler)
     except OSError as exc:
         root.warning("cannot write the log file: %s", exc)
-        log_file = None
-    return log_file
+        path = None
+    return path
 
 
 MAX_LOG_BYTES = 512_000

@@ -44,7 +44,6 @@ _LEVEL_Y: dict[str, float] = {
 assert tuple(_LEVEL_Y) == SPINE_LEVELS
 
 SACRAL_HIATUS_Y = 486.0
-VERTEX_Y = 0.0
 CHIN_Y = 125.0
 OCCIPITAL_PROTUBERANCE_Y = 82.0
 ACROMION = (112.0, 180.0)  # half-width, height of the lateral end of the acromion
@@ -57,7 +56,6 @@ PSIS = (22.0, _LEVEL_Y["S2"])
 ASIS = (80.0, 425.0)
 GREATER_TROCHANTER = (100.0, 482.0)
 GLUTEAL_FOLD_Y = 522.0
-CROTCH_Y = 512.0
 POPLITEAL_CREASE_Y = 725.0
 MALLEOLUS_Y = 952.0
 SOLE_Y = 1000.0
@@ -143,7 +141,6 @@ def metacarpal_x(n: int, y: float) -> float:
 
 
 # Foot, lateral side of the right foot: toes to the right, heel to the left.
-FOOT_SOLE_Y = 0.93
 FOOT_MALLEOLUS = (0.36, 0.55)  # prominence of the lateral malleolus
 FOOT_ACHILLES_X = 0.19  # front edge of the calcaneal tendon at malleolus height
 FOOT_CUN = 0.11  # one B-cun of leg in foot-view units

@@ -118,7 +118,8 @@ class SheetLayout:
         load_fonts()
         self.sheet = sheet
         self.dataset = dataset
-        self.points, self.missing = resolve(sheet, dataset)
+        # Codes the dataset lacks are refused before printing (CLI) or when a sheet opens (GUI).
+        self.points, _ = resolve(sheet, dataset)
         rect = page_layout(sheet.paper).paintRect(QPageLayout.Unit.Inch)
         self.width = rect.width() * DPI
         self.height = rect.height() * DPI

@@ -417,7 +417,7 @@ class FigureScene(QGraphicsScene):
         items = self.markers.get(code)
         if items is None and code in self.points_here:
             items = self._create_markers(code)
-            self.map_view._apply_item_state(items)
+            self.map_view.apply_item_state(items)
         return items or []
 
     @staticmethod
@@ -590,13 +590,13 @@ class BodyMapView(QGraphicsView):
         self._apply_dimming(scene)
         if scene.dots is not None:
             scene.dots.set_pain_mode(self._pain_mode)
-        self._apply_item_state(list(scene.all_markers()))
+        self.apply_item_state(list(scene.all_markers()))
         if self._selected is not None and scene.dense:
-            self._apply_item_state(scene.markers_for(self._selected))
+            self.apply_item_state(scene.markers_for(self._selected))
         for region in scene.regions:
             region.set_state(active=region.area in self._areas)
 
-    def _apply_item_state(self, items: list[MarkerItem]) -> None:
+    def apply_item_state(self, items: list[MarkerItem]) -> None:
         """Selection, colouring and dimming for marker items made after the fact."""
         result = self._result
         for item in items:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -32,7 +33,9 @@ def test_list_and_validate_do_not_import_qt(tmp_path) -> None:  # type: ignore[n
     )
     from tests.conftest import DATA
 
-    result = subprocess.run([sys.executable, "-c", code, str(DATA)], capture_output=True, text=True, timeout=60)
+    # Without BACKPOINTS_HOME, as a user runs it: no Qt lookup of user folders either.
+    env = {k: v for k, v in os.environ.items() if k != "BACKPOINTS_HOME"}
+    result = subprocess.run([sys.executable, "-c", code, str(DATA)], capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
