@@ -7,8 +7,9 @@ import json
 import sys
 from typing import Sequence
 
-from .core.model import AREAS, MERIDIANS, PAIN_TYPES, VIEWS, Dataset
 from .core.files import DataError
+from .core.model import AREAS, MERIDIANS, PAIN_TYPES, VIEWS
+from .datasets import load, print_problems
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -78,9 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "sheet":
             return _sheet(args, data)
         if args.command == "screenshot":
-            from .ui.app import screenshot
-
-            return screenshot(args, data, parser)
+            return _screenshot(args, data, parser)
         from .ui.app import run_gui
 
         return run_gui(data)
@@ -92,24 +91,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def load(data: str | None) -> Dataset:
-    """The dataset named on the command line, or the bundled one."""
-    from .core.loader import load_dataset
-    from .resources import default_dataset_path
-
-    return load_dataset(data or str(default_dataset_path()))
+def parse_size(text: str) -> tuple[int, int] | None:
+    """'1400x900' -> (1400, 900), or None when it is not a sensible size."""
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    width, height = int(parts[0]), int(parts[1])
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        return None
+    return width, height
 
 
 def _validate(files: list[str]) -> int:
-    from .core.loader import load_dataset
-
     status = EXIT_OK
     for name in files:
         try:
-            dataset = load_dataset(name)
+            dataset = load(name)
         except DataError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            print_problems(exc)
             status = EXIT_FAIL
         else:
             count = len(dataset)
@@ -123,8 +122,7 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
     try:
         dataset = load(data)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print_problems(exc)
         return EXIT_FAIL
     filters = Filters(
         pain=args.pain or "",
@@ -155,7 +153,7 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     from .core.search import code_key, query_code
 
     try:
-        dataset = load(data)
+        dataset = load(data, cached=True)
         if args.open:
             sheet = load_sheet(args.open)
             check_codes(sheet, dataset, args.open)
@@ -173,8 +171,7 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
                 return EXIT_FAIL
             sheet = preset_sheet(preset)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print_problems(exc)
         return EXIT_FAIL
     changes = {k: v for k, v in (("paper", args.paper), ("title", args.title), ("name", args.name),
                                   ("technique", args.technique)) if v is not None}
@@ -206,6 +203,23 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     finally:
         del app
     return EXIT_OK
+
+
+def _screenshot(args: argparse.Namespace, data: str | None, parser: argparse.ArgumentParser) -> int:
+    """`backpoints screenshot`: render the main window offscreen to a PNG."""
+    size = parse_size(args.size)
+    if size is None:
+        parser.error(f"--size: expected WIDTHxHEIGHT such as 1400x900 (320..8000 by 240..8000), not {args.size!r}")
+    try:
+        dataset = load(data, cached=True)
+    except DataError as exc:
+        print_problems(exc)
+        return EXIT_FAIL
+    if args.select and dataset.point(args.select) is None:
+        parser.error(f"--select: no point with code {args.select!r} in the dataset")
+    from .ui.screenshot import take_screenshot
+
+    return take_screenshot(dataset, args.output, size, args.view, args.select)
 
 
 if __name__ == "__main__":  # pragma: no cover

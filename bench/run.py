@@ -57,13 +57,14 @@ APP = r"""
 import resource, sys
 from PySide6.QtCore import QEvent, QObject
 from backpoints.logs import configure
-from backpoints.ui.app import create_application, ensure_platform, install_exception_hook, load_for_gui, open_settings
+from backpoints.datasets import load_or_bundled
+from backpoints.ui.app import create_application, ensure_platform, install_exception_hook, open_settings
 configure()
 ensure_platform()
 app = create_application()
 install_exception_hook()
 from backpoints.ui.main_window import MainWindow
-dataset, _ = load_for_gui(None)
+dataset, _ = load_or_bundled(None)
 window = MainWindow(dataset, open_settings())
 window.restore_state()
 window.resize(1400, 900)
@@ -224,7 +225,9 @@ def main() -> int:
     from backpoints.ui.body_map import BodyMapView
 
     big = datasets[str(sizes[-1])]
-    view = BodyMapView(big)
+    from backpoints.ui.state import BrowseState
+
+    view = BodyMapView(BrowseState(big))
     view.resize(900, 900)
     view.show()
     app.processEvents()

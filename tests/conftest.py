@@ -17,6 +17,23 @@ DATA = ROOT / "data" / "points.yaml"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):  # type: ignore[no-untyped-def]
+    """pytest-qt closes the test's windows here; a window with unsaved changes asks
+    first, so answer Discard (and reject any other dialog) while it does."""
+    answerer = None
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            from tests.helpers import DialogAnswerer
+
+            answerer = DialogAnswerer({"unsaved-changes": "discard"})
+    yield
+    if answerer is not None:
+        answerer.stop()
+
+
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every user folder (settings, logs) at tmp_path so tests never touch real ones."""

@@ -52,3 +52,89 @@ def dense_dataset_text(count: int) -> str:
         point = point.replace("x: 0.55, y: 0.36", f"x: {0.5 + dx:.4f}, y: {y:.4f}")
         parts.append(point.replace("meridian: BL", "meridian: EX"))
     return "".join(parts)
+
+
+# --- dialogs ----------------------------------------------------------------------------
+def visible_boxes(window):  # type: ignore[no-untyped-def]
+    """The message boxes showing over a window, oldest first."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+
+
+def last_message(window):  # type: ignore[no-untyped-def]
+    """(title, text) of the newest message box showing over the window, or None."""
+    boxes = visible_boxes(window)
+    if not boxes:
+        return None
+    box = boxes[-1]
+    return box.windowTitle(), f"{box.text()}\n{box.informativeText()}".strip()
+
+
+def data_error_box(window):  # type: ignore[no-untyped-def]
+    """The 'could not be opened' box showing over the window."""
+    boxes = [b for b in visible_boxes(window) if b.objectName() == "data-error"]
+    assert boxes, "no data error box is showing"
+    return boxes[-1]
+
+
+class DialogAnswerer:
+    """Answers every dialog that shows, modal or not, the way a test asks.
+
+    A repeating timer looks for visible dialogs (it also runs inside a dialog's own
+    exec() loop) and answers each one: by object name or class name in `answers`,
+    else `default`. Message boxes take 'save', 'discard', 'cancel' or 'ok'; file
+    dialogs take a path to choose or 'reject'; print dialogs take 'accept' or
+    'reject'; anything else is rejected. `seen` lists what was answered.
+    """
+
+    def __init__(self, answers: dict[str, str] | None = None, default: str = "reject") -> None:
+        from PySide6.QtCore import QTimer
+
+        self.answers = dict(answers or {})
+        self.default = default
+        self.seen: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(15)
+        self.timer.timeout.connect(self.answer_all)
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def answer_all(self) -> None:
+        from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMenu) and widget.isVisible():
+                widget.close()
+            elif isinstance(widget, QDialog) and widget.isVisible() and widget.objectName() != "keep-open":
+                self.answer(widget)
+
+    def answer(self, dialog) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        name = dialog.objectName() or type(dialog).__name__
+        how = self.answers.get(name, self.answers.get(type(dialog).__name__, self.default))
+        self.seen.append(name)
+        if isinstance(dialog, QMessageBox):
+            buttons = {"save": QMessageBox.StandardButton.Save, "discard": QMessageBox.StandardButton.Discard,
+                       "cancel": QMessageBox.StandardButton.Cancel, "ok": QMessageBox.StandardButton.Ok}
+            button = dialog.button(buttons.get(how, QMessageBox.StandardButton.Ok))
+            if button is None:
+                button = dialog.button(QMessageBox.StandardButton.Ok) or dialog.button(QMessageBox.StandardButton.Cancel)
+            if button is not None:
+                button.click()
+            else:
+                dialog.reject()
+        elif isinstance(dialog, QFileDialog):
+            if how not in ("reject", "accept"):
+                dialog.selectFile(how)
+                dialog.accept()
+            else:
+                dialog.reject()
+        elif isinstance(dialog, QPrintDialog):
+            dialog.accept() if how == "accept" else dialog.reject()
+        else:
+            dialog.accept() if how == "accept" else dialog.reject()

@@ -19,6 +19,7 @@ from backpoints.core.loader import load_dataset, parse_dataset
 from backpoints.core.sheet import Sheet, load_sheet, save_sheet
 from backpoints.core.yamlread import DataError
 from tests.conftest import CORPUS, DATA, run_cli
+from tests.helpers import data_error_box, last_message
 
 # file -> (line:column, words the message must contain); line 0 means "no position".
 DATASETS = {
@@ -173,13 +174,13 @@ def test_markup_is_printed_literally(tmp_path: Path) -> None:
 # --- the GUI keeps what it had ------------------------------------------------------------
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_gui_open_broken_dataset_keeps_the_points(window, name: str) -> None:  # type: ignore[no-untyped-def]
-    before = window.dataset
-    window.select_point("BL23")
+    before = window.state.dataset
+    window.state.select("BL23")
     path = CORPUS / "datasets" / name
     assert window.open_dataset(str(path)) is False
-    assert window.dataset is before and window.model.rowCount() == len(before.points)
-    assert window.details.point is not None and window.details.point.code == "BL23"
-    box = window.last_error_box
+    assert window.state.dataset is before and window.search_panel.model.rowCount() == len(before.points)
+    assert window.state.selected is not None and window.state.selected.code == "BL23"
+    box = data_error_box(window)
     position, words = DATASETS[name]
     assert words in box.detailedText() and str(path) in box.detailedText()
     box.close()
@@ -187,16 +188,20 @@ def test_gui_open_broken_dataset_keeps_the_points(window, name: str) -> None:  #
 
 @pytest.mark.parametrize("name", sorted(set(SHEETS) - {"unknown-code.yaml"}))
 def test_gui_open_broken_sheet_keeps_the_sheet(window, name: str) -> None:  # type: ignore[no-untyped-def]
-    window.sheet_panel.add_point("BL23")
+    window.document.add_point("BL23")
     path = CORPUS / "sheets" / name
+    from tests.helpers import DialogAnswerer
+
+    answerer = DialogAnswerer({"unsaved-changes": "discard"})
     assert window.open_sheet(str(path)) is False
-    assert window.sheet_panel.sheet.points == ("BL23",)
-    assert SHEETS[name][1] in window.last_error_box.detailedText()
+    answerer.stop()
+    assert window.document.sheet.points == ("BL23",)
+    assert SHEETS[name][1] in data_error_box(window).detailedText()
 
 
 def test_gui_shows_markup_literally(window) -> None:  # type: ignore[no-untyped-def]
     assert window.open_dataset(str(CORPUS / "datasets" / "valid-markup.yaml"))
-    window.select_point("BL23")
+    window.state.select("BL23")
     assert "<script>alert(1)</script>" in window.details.plain_text()
     assert "<script" not in window.details.browser.toHtml()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,3 +113,16 @@ def write_atomically(path: Path, payload: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+
+
+def safe_file_stem(title: str, fallback: str = "sheet", limit: int = 80) -> str:
+    """A file name stem suggested from a title: no folders, no control characters, not too long.
+
+    A sheet titled '../../etc/cron.d/x' suggests 'etc cron.d x', never a path.
+    """
+    stem = _UNSAFE_NAME.sub(" ", title).strip(" .")
+    stem = re.sub(r"\s+", " ", stem)[:limit].strip(" .")
+    return stem or fallback

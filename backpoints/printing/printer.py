@@ -20,15 +20,23 @@ def prepare(printer: QPrinter, sheet: Sheet) -> None:
     printer.setPageLayout(page_layout(sheet.paper))
 
 
-def print_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset) -> int:
-    """Send a sheet to a printer the user chose; returns the page count. Raises PrintError."""
+def print_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout: bool = False) -> int:
+    """Send a sheet to a printer; returns the page count. Raises PrintError.
+
+    With keep_layout the paper and margins the user picked in the print dialog are
+    used; otherwise the sheet's own paper.
+    """
     if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
         # The printer may have gone since the user chose it (unplugged, queue removed).
         name = printer.printerName()
         if not name or QPrinterInfo.printerInfo(name).isNull() or not printer.isValid():
             raise PrintError(f"printer {name!r} is not available any more; choose another printer")
-    prepare(printer, sheet)
-    layout = SheetLayout(sheet, dataset)
+    if keep_layout:
+        printer.setDocName(sheet.title or "BackPoints sheet")
+        printer.setCreator("BackPoints")
+    else:
+        prepare(printer, sheet)
+    layout = SheetLayout(sheet, dataset, printer.pageLayout())
     try:
         paint_sheet(printer, layout, printer.resolution())
     except PrintError as exc:

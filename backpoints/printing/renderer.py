@@ -30,15 +30,16 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
+from ..core.figures import body_views_of, is_group, markers_on
 from ..core.model import AREA_LABELS, Dataset, Point
+from ..core.wording import DISCLAIMER, PREGNANCY_DEFAULT
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
-from ..ui.fonts import load_fonts, sheet_font
+from .fonts import load_fonts, sheet_font
 
 DPI = 96.0
 MARGIN_MM = 15.0
 FOOTER_H = 26.0
-DISCLAIMER_LINE = "Educational reference, not medical advice. Ask a qualified practitioner and your doctor."
 INK = QColor("#1f1f1f")
 MUTED = QColor("#5b5b5b")
 ACCENT = QColor("#6b4f3f")
@@ -114,13 +115,14 @@ class Block:
 class SheetLayout:
     """A sheet laid out into pages for one paper size."""
 
-    def __init__(self, sheet: Sheet, dataset: Dataset) -> None:
+    def __init__(self, sheet: Sheet, dataset: Dataset, layout: QPageLayout | None = None) -> None:
         load_fonts()
         self.sheet = sheet
         self.dataset = dataset
         # Codes the dataset lacks are refused before printing (CLI) or when a sheet opens (GUI).
         self.points, _ = resolve(sheet, dataset)
-        rect = page_layout(sheet.paper).paintRect(QPageLayout.Unit.Inch)
+        # The paper the user picked in a print dialog wins over the sheet's own.
+        rect = (layout or page_layout(sheet.paper)).paintRect(QPageLayout.Unit.Inch)
         self.width = rect.width() * DPI
         self.height = rect.height() * DPI
         self.body_height = self.height - FOOTER_H
@@ -180,8 +182,7 @@ class SheetLayout:
         return Block(70, paint)
 
     def _views(self) -> list[str]:
-        views = [v for v in ("front", "back") if any(m.view == v for p in self.points for m in p.markers)]
-        return views
+        return body_views_of(self.points)
 
     def _figure_and_cautions(self) -> Block:
         views = self._views()
@@ -262,7 +263,7 @@ class SheetLayout:
         p.setFont(_pfont(p, 7.5))
         p.setPen(MUTED)
         rect = QRectF(0, top + 3, self.width, FOOTER_H - 11)
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, DISCLAIMER_LINE)
+        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, DISCLAIMER)
         p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {self.page_count}")
 
 
@@ -313,8 +314,8 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
         return spot
 
     for point in points:
-        mine = [m for m in point.markers if m.view == view]
-        if len(mine) > 4:  # a group such as Jiaji: small dots, one number
+        mine = markers_on(point, view)
+        if is_group(mine):  # a group such as Jiaji: small dots, one number
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(BADGE)
             for m in mine:
@@ -357,7 +358,7 @@ def _point_html(point: Point, technique: str) -> str:
         parts.append(f"<p><span class='label'>Self-care pressure:</span> {escape(point.technique.acupressure)}</p>")
     cautions = list(point.cautions)
     if point.pregnancy_caution and not any("pregnan" in c.lower() for c in cautions):
-        cautions.insert(0, "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it.")
+        cautions.insert(0, PREGNANCY_DEFAULT)
     if cautions:
         items = " ".join(
             f"<span class='{'urgent' if 'pregnan' in c.lower() else ''}'>{escape(c)}</span>" for c in cautions

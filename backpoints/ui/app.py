@@ -1,17 +1,12 @@
-"""Application set-up, the GUI entry point and offscreen screenshots."""
+"""Application set-up and the GUI entry point."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 import traceback
-from pathlib import Path
 from types import TracebackType
-
-from ..core.model import Dataset
-from ..core.files import DataError
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +31,7 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     from PySide6.QtWidgets import QApplication
 
     from ..logs import route_qt_messages
-    from .fonts import load_fonts
+    from ..printing.fonts import load_fonts
 
     app = QApplication.instance()
     if app is None:
@@ -65,26 +60,6 @@ def open_settings():  # type: ignore[no-untyped-def]
             log.warning("could not set the corrupt settings file aside: %s", exc)
         settings = QSettings(str(path), QSettings.Format.IniFormat)
     return settings
-
-
-def load_for_gui(data: str | None) -> tuple[Dataset, DataError | None]:
-    """The requested dataset (through its JSON copy when unchanged), or the bundled one
-    plus the error that prevented it."""
-    from .. import paths
-    from ..core.cache import load_dataset_cached
-    from ..resources import default_dataset_path
-
-    def load(name: str | None) -> Dataset:
-        return load_dataset_cached(name or str(default_dataset_path()), paths.cache_dir())
-
-    try:
-        return load(data), None
-    except DataError as exc:
-        if data is None:
-            raise
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return load(None), exc
 
 
 def install_exception_hook() -> None:
@@ -130,65 +105,15 @@ def run_gui(data: str | None) -> int:
     ensure_platform()
     app = create_application()
     install_exception_hook()
+    from ..datasets import load_or_bundled, print_problems
     from .main_window import MainWindow
+    from .messages import show_data_error
 
-    dataset, error = load_for_gui(data)
+    dataset, error = load_or_bundled(data)
     window = MainWindow(dataset, open_settings())
     window.restore_state()
     window.show()
     if error is not None:
-        window._show_data_error(f"The dataset {data} could not be opened; showing the bundled points", error)
+        print_problems(error)
+        show_data_error(window, f"The dataset {data} could not be opened", error, "Showing the bundled points instead.")
     return int(app.exec())
-
-
-def parse_size(text: str) -> tuple[int, int] | None:
-    """'1400x900' -> (1400, 900), or None when it is not a sensible size."""
-    parts = text.lower().split("x")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        return None
-    width, height = int(parts[0]), int(parts[1])
-    if not (320 <= width <= 8000 and 240 <= height <= 8000):
-        return None
-    return width, height
-
-
-def screenshot(args: argparse.Namespace, data: str | None, parser: argparse.ArgumentParser) -> int:
-    """`backpoints screenshot`: render the main window offscreen to a PNG."""
-    size = parse_size(args.size)
-    if size is None:
-        parser.error(f"--size: expected WIDTHxHEIGHT such as 1400x900 (320..8000 by 240..8000), not {args.size!r}")
-    from ..cli import load
-
-    try:
-        dataset = load(data)
-    except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    if args.select and dataset.point(args.select) is None:
-        parser.error(f"--select: no point with code {args.select!r} in the dataset")
-    ensure_platform(offscreen=True)
-    app = create_application()
-    from .main_window import MainWindow
-
-    window = MainWindow(dataset, None)
-    window.resize(*size)
-    window.show()
-    if args.view:
-        window.map.show_view(args.view)
-    if args.select:
-        window.select_point(args.select)
-        point = dataset.point(args.select)
-        if point is not None and not args.view:
-            window.map.select_point(args.select, reveal=True)
-    app.processEvents()
-    window.map.fit()
-    app.processEvents()
-    image = window.grab()
-    output = Path(args.output)
-    if not image.save(str(output), "PNG"):
-        print(f"{output}: cannot write the PNG (check the folder exists and is writable)", file=sys.stderr)
-        return 1
-    print(f"{output}: {image.width()}x{image.height()} screenshot", file=sys.stderr)
-    window.close()
-    return 0

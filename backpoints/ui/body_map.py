@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Iterable
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
@@ -33,8 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import anatomy
+from ..core.figures import is_body_view, is_group, markers_on, view_size
 from ..core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset, Marker, Point
 from ..resources import asset_file
+from .state import BrowseState
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies;
 # each pain type also has its own marker shape.
@@ -104,13 +108,14 @@ class MarkerItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(f"{point.code}  {point.pinyin}\n{point.name}")
+        # Escaped: Qt guesses rich text in tooltips, and data text is never markup.
+        self.setToolTip(f"{escape(point.code)}  {escape(point.pinyin)}<br>{escape(point.name)}")
         self.accessible_name = f"Point {point.code}, {point.pinyin}, {point.name}"
         self.selected = False
         self.hovered = False
         self.focused = False
         self.dimmed = False
-        self.pain_mode = "all"
+        self.pain_mode = ""  # "lower", "upper" or "" (no pain filter)
         self._halo: QGraphicsEllipseItem | None = None
         self._ring: QGraphicsEllipseItem | None = None
         self._label: QGraphicsRectItem | None = None
@@ -121,7 +126,7 @@ class MarkerItem(QGraphicsPathItem):
         return self.base_radius + grow
 
     def colour(self) -> QColor:
-        if self.pain_mode in ("lower", "upper") and self.pain_mode not in self.point.pain:
+        if self.pain_mode and self.pain_mode not in self.point.pain:
             return OTHER_COLOUR
         return PAIN_COLOURS[self.kind]
 
@@ -267,7 +272,7 @@ class DotLayer(QGraphicsItem):
         self._all = {kind: QPolygonF(points) for kind, points in every.items()}
         self._bright: dict[str, QPolygonF] = self._all
         self.result: set[str] | None = None
-        self.pain_mode = "all"
+        self.pain_mode = ""
         self.setZValue(1.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
@@ -301,7 +306,7 @@ class DotLayer(QGraphicsItem):
         for groups, opacity in layers:
             painter.setOpacity(opacity)
             for kind, polygon in groups.items():
-                if self.pain_mode in ("lower", "upper") and kind not in (self.pain_mode, "both"):
+                if self.pain_mode and kind not in (self.pain_mode, "both"):
                     colour = OTHER_COLOUR
                 else:
                     colour = PAIN_COLOURS[kind]
@@ -326,12 +331,10 @@ class FigureScene(QGraphicsScene):
         # Rendered once per zoom level into a device-resolution pixmap (still crisp),
         # not re-rendered from SVG on every repaint.
         figure.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if view in ("front", "back"):
+        if is_body_view(view):
             margin = anatomy.FIGURE_MARGIN
             figure.setPos(-margin, -margin)
-            self.size = (anatomy.FIGURE_WIDTH, anatomy.FIGURE_HEIGHT)
-        else:
-            self.size = anatomy.HAND_VIEW_SIZE if view == "hand" else anatomy.FOOT_VIEW_SIZE
+        self.size = view_size(view)
         self.addItem(figure)
         self.regions: list[RegionItem] = []
         for region in anatomy.REGIONS:
@@ -339,7 +342,7 @@ class FigureScene(QGraphicsScene):
                 continue
             path = QPainterPath()
             for x0, y0, x1, y1 in anatomy.region_boxes(region):
-                if view not in ("front", "back"):
+                if not is_body_view(view):
                     x0, x1 = x0 * self.size[0], x1 * self.size[0]
                     y0, y1 = y0 * self.size[1], y1 * self.size[1]
                 r = min(x1 - x0, y1 - y0) * region.round
@@ -351,17 +354,17 @@ class FigureScene(QGraphicsScene):
         # code -> (point, its markers on this view, radius, the marker that carries the label)
         self.points_here: dict[str, tuple[Point, list[Marker], float, Marker]] = {}
         for point in dataset.points:
-            mine = [m for m in point.markers if m.view == view]
+            mine = markers_on(point, view)
             if not mine:
                 continue
             # A group point (Jiaji: 34 markers) is drawn smaller and below the others so it
             # does not hide them; hand and foot points are small on the whole-body figures
             # (their close-ups show them large); the close-ups draw every marker larger.
-            if len(mine) > 4:
+            if is_group(mine):
                 radius = MARKER_RADIUS * 0.55
-            elif view in ("front", "back") and {"hand", "foot"} & set(point.areas):
+            elif is_body_view(view) and {"hand", "foot"} & set(point.areas):
                 radius = MARKER_RADIUS * 0.75
-            elif view not in ("front", "back"):
+            elif not is_body_view(view):
                 radius = MARKER_RADIUS * 1.35
             else:
                 radius = MARKER_RADIUS
@@ -397,9 +400,9 @@ class FigureScene(QGraphicsScene):
         items = []
         for marker in mine:
             item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
-            item.always_label = self.view not in ("front", "back")  # close-ups name every marker
+            item.always_label = not is_body_view(self.view)  # close-ups name every marker
             item.show_label = marker is rightmost or item.always_label
-            item.group = len(mine) > 4
+            item.group = is_group(mine)
             item._restyle()
             item.setScale(self.marker_scale)
             if self.dense:
@@ -443,24 +446,25 @@ class FigureScene(QGraphicsScene):
 
 
 class BodyMapView(QGraphicsView):
-    """Shows one figure at a time; emits what the user picks."""
+    """Shows one figure at a time; what the user picks goes to the BrowseState.
 
-    point_clicked = Signal(str)
-    area_clicked = Signal(str)
-    view_changed = Signal(str)
+    It draws what the state says (result, selection, areas, pain filter, view) and
+    writes clicks and keys back to it; it calls no other widget.
+    """
+
     hover_changed = Signal(str)  # status text for what is under the pointer
-    cleared = Signal()
     add_requested = Signal(str)  # "Add to sheet" from a marker's context menu
 
-    def __init__(self, dataset: Dataset, parent: QWidget | None = None) -> None:
+    def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._dataset = dataset
+        self.state = state
+        self._dataset = state.dataset
         self._scenes: dict[str, FigureScene] = {}
         self._view = ""
         self._selected: str | None = None
         self._result: set[str] | None = None
         self._areas: frozenset[str] = frozenset()
-        self._pain_mode = "all"
+        self._pain_mode = ""
         self._hovered_point: str | None = None
         self._hovered_region: RegionItem | None = None
         self._focus_index = -1
@@ -484,7 +488,17 @@ class BodyMapView(QGraphicsView):
         self.setAccessibleDescription(
             "Use the arrow keys to move between regions and points, Enter to choose, Escape to clear."
         )
-        self.show_view("back")
+        self.show_view(state.view)
+        state.dataset_changed.connect(lambda: self.set_dataset(state.dataset))
+        state.result_changed.connect(lambda: self.set_result(state.result_codes))
+        state.filters_changed.connect(self._show_filters)
+        state.selection_changed.connect(lambda code: self.select_point(code or None))
+        state.reveal_requested.connect(lambda code: self.select_point(code, reveal=True))
+        state.view_changed.connect(self.show_view)
+
+    def _show_filters(self) -> None:
+        self.set_areas(self.state.filters.areas)
+        self.set_pain_mode(self.state.filters.pain)
 
     # --- state from outside ------------------------------------------------------
     @property
@@ -525,7 +539,7 @@ class BodyMapView(QGraphicsView):
         self.setScene(self.scene_for(view))
         self.setAccessibleName(f"Body map, {VIEW_LABELS[view]} view")
         self.fit()
-        self.view_changed.emit(view)
+        self.state.set_view(view)
 
     def select_point(self, code: str | None, *, reveal: bool = False) -> None:
         """Highlight every marker of a point; with reveal, switch to a view that draws it and centre it."""
@@ -544,7 +558,7 @@ class BodyMapView(QGraphicsView):
             if items:
                 self.centerOn(items[0])
 
-    def set_result(self, codes: set[str] | None) -> None:
+    def set_result(self, codes: frozenset[str] | set[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
         if codes == self._result:
             return
@@ -577,7 +591,7 @@ class BodyMapView(QGraphicsView):
                 region.set_state(active=region.area in areas)
 
     def set_pain_mode(self, mode: str) -> None:
-        """Colour the points of one pain type ('lower', 'upper' or 'all')."""
+        """Colour the points of one pain type ('lower', 'upper' or '' for both)."""
         self._pain_mode = mode
         for scene in self._scenes.values():
             if scene.dots is not None:
@@ -742,9 +756,10 @@ class BodyMapView(QGraphicsView):
 
     def _activate(self, item: MarkerItem | RegionItem | None) -> None:
         if isinstance(item, MarkerItem):
-            self.point_clicked.emit(item.point.code)
+            self.state.select(item.point.code)
         elif isinstance(item, RegionItem):
-            self.area_clicked.emit(item.area)
+            add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.state.choose_area(item.area, add=add)
 
     def contextMenuEvent(self, event: object) -> None:
         from PySide6.QtWidgets import QMenu
@@ -754,7 +769,7 @@ class BodyMapView(QGraphicsView):
             return
         code = item.point.code
         menu = QMenu(self)
-        menu.addAction(f"Show {code}", lambda: self.point_clicked.emit(code))
+        menu.addAction(f"Show {code}", lambda: self.state.select(code))
         menu.addAction(f"Add {code} to sheet", lambda: self.add_requested.emit(code))
         menu.exec(event.globalPos())  # type: ignore[attr-defined]
 
@@ -837,7 +852,8 @@ class BodyMapView(QGraphicsView):
             if item is not None:
                 self._set_item_focus(item, False)
             self._focus_index = -1
-            self.cleared.emit()
+            self.state.select(None)
+            self.state.set_areas(frozenset())
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:

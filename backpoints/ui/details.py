@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.model import AREA_LABELS, HAZARDS, MERIDIANS, Dataset, Point
-from .fonts import CJK_FAMILY
+from ..core.wording import DISCLAIMER, PREGNANCY_DEFAULT
+from ..printing.fonts import CJK_FAMILY
+from .state import BrowseState
 
-DISCLAIMER = "Educational reference, not medical advice. See a qualified practitioner and your doctor."
 
 _CSS = """
 body { font-size: 10.5pt; color: #222; }
@@ -71,7 +72,7 @@ def point_html(point: Point, dataset: Dataset) -> str:
         own = next((c for c in cautions if "pregnan" in c.lower()), None)
         if own is not None:
             cautions.remove(own)
-        banner = own or "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it."
+        banner = own or PREGNANCY_DEFAULT
         parts.append(f"<p class='preg'>⚠ Pregnancy: {escape(banner)}</p>")
     # The generic hazard text only where the point's own cautions do not already say it.
     hazards = [HAZARDS[h] for h in point.hazards if h in HAZARDS and not _mentioned(h, cautions)]
@@ -109,14 +110,13 @@ def welcome_html() -> str:
 
 
 class DetailsPanel(QWidget):
-    """Shows one point; offers to add it to the sheet and to show it on the map."""
+    """Shows the selected point; offers to add it to the sheet and to show it on the map."""
 
     add_to_sheet = Signal(str)
-    show_on_map = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._point: Point | None = None
+        self.state = state
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
@@ -125,48 +125,37 @@ class DetailsPanel(QWidget):
         self.add_button = QPushButton("Add to sheet", self)
         self.add_button.setToolTip("Add this point to the point sheet (Ctrl+D)")
         self.map_button = QPushButton("Show on map", self)
-        self.add_button.clicked.connect(self._on_add)
-        self.map_button.clicked.connect(self._on_map)
+        self.map_button.setToolTip("Bring this point into view on the body map")
+        self.add_button.clicked.connect(lambda: self.add_to_sheet.emit(self.state.selected_code))
+        self.map_button.clicked.connect(lambda: self.state.select(self.state.selected_code, reveal=True))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.map_button)
         buttons.addStretch(1)
         self.title = QLabel("Details", self)
-        self.title.setStyleSheet("font-weight: bold; color: #555;")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
         layout.addLayout(buttons)
         layout.addWidget(self.browser, 1)
-        self.show_point(None, None)
+        state.selection_changed.connect(self._show)
+        self._show(state.selected_code)
 
-    @property
-    def point(self) -> Point | None:
-        return self._point
-
-    def show_point(self, point: Point | None, dataset: Dataset | None) -> None:
-        """Show a point, or the welcome text for None."""
-        self._point = point
-        enabled = point is not None
-        self.add_button.setEnabled(enabled)
-        self.map_button.setEnabled(enabled and bool(point and point.markers))
-        if point is None or dataset is None:
+    def _show(self, _code: str = "") -> None:
+        """Show the selected point, or the welcome text when none is selected."""
+        point = self.state.selected
+        self.add_button.setEnabled(point is not None)
+        self.map_button.setEnabled(bool(point and point.markers))
+        if point is None:
             self.browser.setHtml(welcome_html())
             self.title.setText("Details")
         else:
-            self.browser.setHtml(point_html(point, dataset))
+            self.browser.setHtml(point_html(point, self.state.dataset))
             self.title.setText(f"Details: {point.code}")
         self.browser.verticalScrollBar().setValue(0)
 
     def plain_text(self) -> str:
         """What the panel shows, as text (tests and screen readers)."""
         return self.browser.toPlainText()
-
-    def _on_add(self) -> None:
-        if self._point is not None:
-            self.add_to_sheet.emit(self._point.code)
-
-    def _on_map(self) -> None:
-        if self._point is not None:
-            self.show_on_map.emit(self._point.code)
-

@@ -1,11 +1,15 @@
-"""The guide window: data/guide.md rendered as rich text."""
+"""The guide window: data/guide.md rendered as rich text, printed through SheetOutput."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ..printing.fonts import load_fonts, sheet_font
 from ..resources import data_file
-from .fonts import load_fonts, sheet_font
+from .sheet_output import SheetOutput
+
+GUIDE_TITLE = "BackPoints guide: acupuncture for back pain"
 
 
 def guide_markdown() -> str:
@@ -14,12 +18,15 @@ def guide_markdown() -> str:
 
 
 class GuideDialog(QDialog):
-    """A non-modal window with the guide."""
+    """A non-modal window with the guide; deleted when closed."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, output: SheetOutput, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setObjectName("guide")
+        self.output = output
         load_fonts()
-        self.setWindowTitle("BackPoints guide: acupuncture for back pain")
+        self.setWindowTitle(GUIDE_TITLE)
         self.resize(760, 820)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
@@ -33,20 +40,11 @@ class GuideDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
-        self.print_button.clicked.connect(self._print)
+        self.print_button.clicked.connect(
+            lambda: self.output.print_document_dialog(self.browser.document(), "BackPoints guide"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-
-    def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("BackPoints guide")
-        dialog = QPrintDialog(printer, self)
-        dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
-        self.print_dialog = dialog
 
     def print_to(self, printer) -> None:  # type: ignore[no-untyped-def]
         """Print the guide (a printer, or a QPrinter set to PDF output)."""

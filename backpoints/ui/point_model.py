@@ -1,16 +1,19 @@
-"""The point list model: the rows of the current search result over the dataset.
+"""The point list model: the rows of the BrowseState's result over its dataset.
 
-The core search ranks the points; this model only shows the rows it returns, so a
-keystroke costs one search plus one model reset, whatever the dataset size.
+The core search ranks the points; this model only shows the rows the state holds.
+A new result is a layout change, not a reset, so the selection and the current row
+survive a keystroke when their point is still in the result.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.model import Dataset, Point
+from ..core.model import Point
+from .state import BrowseState
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
 PointRole = Qt.ItemDataRole.UserRole + 2
@@ -21,41 +24,61 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class PointListModel(QAbstractListModel):
-    """Rows are indices into dataset.points, in result order."""
+    """Rows are indices into the state's dataset.points, in result order."""
 
-    def __init__(self, dataset: Dataset, parent: Any = None) -> None:
+    def __init__(self, state: BrowseState, parent: Any = None) -> None:
         super().__init__(parent)
-        self._dataset = dataset
-        self._rows: list[int] = list(range(len(dataset.points)))
+        self._state = state
+        self._dataset = state.dataset
+        self._rows: list[int] = list(state.rows)
+        self._row_of: dict[int, int] | None = None
+        self._code_index: dict[str, int] | None = None
+        state.dataset_changed.connect(self._reset)
+        state.result_changed.connect(self._update)
 
-    @property
-    def dataset(self) -> Dataset:
-        return self._dataset
-
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Show another dataset (all of its points)."""
+    def _reset(self) -> None:
         self.beginResetModel()
-        self._dataset = dataset
-        self._rows = list(range(len(dataset.points)))
+        self._dataset = self._state.dataset
+        self._rows = list(self._state.rows)
+        self._row_of = None
+        self._code_index = None
         self.endResetModel()
 
-    def set_rows(self, rows: list[int]) -> None:
-        """Show these points (indices into dataset.points), in this order."""
+    def _update(self) -> None:
+        rows = self._state.rows
+        if self._dataset is not self._state.dataset:
+            self._reset()
+            return
         if rows == self._rows:
             return
-        self.beginResetModel()
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        kept = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else -1 for i in old]
         self._rows = list(rows)
-        self.endResetModel()
+        self._row_of = None
+        if old:
+            where = self._positions()
+            self.changePersistentIndexList(
+                old, [self.index(where[p]) if p in where else QModelIndex() for p in kept])
+        self.layoutChanged.emit()
+
+    def _positions(self) -> dict[int, int]:
+        if self._row_of is None:
+            self._row_of = {point: row for row, point in enumerate(self._rows)}
+        return self._row_of
 
     def point_at(self, row: int) -> Point:
         return self._dataset.points[self._rows[row]]
 
+    def code_at(self, row: int) -> str:
+        return self.point_at(row).code if 0 <= row < len(self._rows) else ""
+
     def row_of(self, code: str) -> int:
         """The row showing this code, or -1."""
-        for row, index in enumerate(self._rows):
-            if self._dataset.points[index].code == code:
-                return row
-        return -1
+        if self._code_index is None:
+            self._code_index = {p.code: i for i, p in enumerate(self._dataset.points)}
+        index = self._code_index.get(code)
+        return -1 if index is None else self._positions().get(index, -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -67,10 +90,11 @@ class PointListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{point.code}  {point.pinyin}  ·  {point.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            caution = "\nP: traditionally avoided in pregnancy" if point.pregnancy_caution else ""
-            return f"{point.code} {point.pinyin} ({point.hanzi}), {point.name}{caution}"
+            # Escaped: Qt guesses rich text in tooltips, and data text is never markup.
+            caution = "<br>P: traditionally avoided in pregnancy" if point.pregnancy_caution else ""
+            return f"{escape(point.code)} {escape(point.pinyin)} ({escape(point.hanzi)}), {escape(point.name)}{caution}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            caution = ", traditionally avoided in pregnancy" if point.pregnancy_caution else ""
+            caution = ", avoided in pregnancy" if point.pregnancy_caution else ""
             return f"{point.code}, {point.pinyin}, {point.name}{caution}"
         if role == CodeRole:
             return point.code

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPaintEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -21,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import AREA_LABELS, AREAS, MERIDIANS
-from ..core.search import Filters
 from .body_map import PAIN_COLOURS, marker_path, pain_kind
 from .point_model import PointListModel, PointRole
+from .state import BrowseState
 
 
 class PointDelegate(QStyledItemDelegate):
@@ -68,7 +69,7 @@ class PointDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         painter.setFont(small)
         if not selected:
-            painter.setPen(QColor("#555"))
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.name)
         if point.pregnancy_caution:
             badge = rect.adjusted(rect.width() - 30, 6, -6, -rect.height() + 22)
@@ -80,20 +81,45 @@ class PointDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchPanel(QWidget):
-    """Emits filters_changed whenever the query or a filter changes."""
+class PointListView(QListView):
+    """The result list; with no rows it says so inside its own frame (the layout never moves)."""
 
-    filters_changed = Signal()
-
-    def __init__(self, model: PointListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.empty_text = "No points match.\nTry fewer words or clear a filter."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             self.empty_text)
+            painter.end()
+
+
+class SearchPanel(QWidget):
+    """The query box, the area, meridian and pregnancy filters, the count and the result list.
+
+    It writes every choice to the BrowseState and shows what the state says; it keeps no
+    filter of its own.
+    """
+
+    def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = PointListModel(state, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search: BL23, shenshu, 肾俞, sciatica…")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search points")
-        self.search.textChanged.connect(self.filters_changed)
+        self.search.setToolTip("Type a code, name or words. Enter selects the first result, "
+                               "Down moves into the list, Escape clears.")
+        self.search.textChanged.connect(state.set_query)
+        self.search.installEventFilter(self)
 
-        self._pain = ""
         self.area_buttons: dict[str, QToolButton] = {}
         grid = QGridLayout()
         grid.setSpacing(3)
@@ -104,7 +130,8 @@ class SearchPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(f"Area filter: {AREA_LABELS[area]}")
-            button.toggled.connect(self.filters_changed)
+            button.setToolTip(f"Show the points of the {AREA_LABELS[area].lower()} (Ctrl+click adds to the areas chosen)")
+            button.clicked.connect(lambda _=False, a=area: self._on_area_clicked(a))
             grid.addWidget(button, i // 2, i % 2)
             self.area_buttons[area] = button
 
@@ -113,15 +140,16 @@ class SearchPanel(QWidget):
         for code, name in MERIDIANS.items():
             self.meridian.addItem(f"{code}: {name}", code)
         self.meridian.setAccessibleName("Meridian filter")
-        self.meridian.currentIndexChanged.connect(self.filters_changed)
+        self.meridian.currentIndexChanged.connect(
+            lambda _i: state.set_meridian(str(self.meridian.currentData() or "")))
 
         self.hide_pregnancy = QCheckBox("Hide points avoided in pregnancy", self)
-        self.hide_pregnancy.toggled.connect(self.filters_changed)
+        self.hide_pregnancy.toggled.connect(state.set_hide_pregnancy)
 
         self.count = QLabel(self)
-        self.count.setAccessibleName("Result count")
-        self.list = QListView(self)
-        self.list.setModel(model)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.list = PointListView(self)
+        self.list.setModel(self.model)
         self.list.setItemDelegate(PointDelegate(self.list))
         self.list.setUniformItemSizes(True)
         # Lay out a long result in batches: the rows on screen show at once and the rest
@@ -131,63 +159,94 @@ class SearchPanel(QWidget):
         self.list.setAccessibleName("Points")
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)
-        self.empty = QLabel("No points match.\nTry fewer words or clear a filter.", self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #777; padding: 20px;")
-        self.empty.hide()
+        self.list.selectionModel().currentChanged.connect(self._on_current)
+        self.list.activated.connect(lambda index: state.select(self.model.code_at(index.row()), reveal=True))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)
         areas_label = QLabel("Areas", self)
-        areas_label.setStyleSheet("color:#555; font-weight:bold;")
+        areas_label.setStyleSheet("font-weight:bold;")
         layout.addWidget(areas_label)
         layout.addLayout(grid)
         layout.addWidget(self.meridian)
         layout.addWidget(self.hide_pregnancy)
         layout.addWidget(self.count)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
 
-    def query(self) -> str:
-        return self.search.text()
+        state.filters_changed.connect(self._show_filters)
+        state.query_changed.connect(self._show_query)
+        state.result_changed.connect(self._show_count)
+        state.selection_changed.connect(self._show_selection)
+        state.dataset_changed.connect(self._show_count)
+        self._show_count()
 
-    def set_pain(self, pain: str) -> None:
-        """'lower', 'upper' or '' (both); set from the pain toggle."""
-        if pain != self._pain:
-            self._pain = pain
-            self.filters_changed.emit()
+    # --- from the state ------------------------------------------------------------------
+    def _show_query(self, text: str) -> None:
+        if self.search.text() != text:
+            self.search.setText(text)
 
-    def areas(self) -> frozenset[str]:
-        return frozenset(a for a, b in self.area_buttons.items() if b.isChecked())
-
-    def set_areas(self, areas: frozenset[str]) -> None:
-        """Set the area filter (one signal for the whole change)."""
-        if areas == self.areas():
-            return
+    def _show_filters(self) -> None:
+        filters = self.state.filters
         for area, button in self.area_buttons.items():
-            button.blockSignals(True)
-            button.setChecked(area in areas)
-            button.blockSignals(False)
-        self.filters_changed.emit()
+            button.setChecked(area in filters.areas)
+        index = max(0, self.meridian.findData(filters.meridian))
+        if index != self.meridian.currentIndex():
+            self.meridian.setCurrentIndex(index)
+        if self.hide_pregnancy.isChecked() != filters.hide_pregnancy:
+            self.hide_pregnancy.setChecked(filters.hide_pregnancy)
 
-    def filters(self) -> Filters:
-        return Filters(
-            pain=self._pain,
-            areas=self.areas(),
-            meridian=str(self.meridian.currentData() or ""),
-            hide_pregnancy=self.hide_pregnancy.isChecked(),
-        )
-
-    def is_filtering(self) -> bool:
-        return bool(self.query().strip()) or self.filters() != Filters()
-
-    def show_count(self, shown: int, total: int) -> None:
+    def _show_count(self) -> None:
+        shown, total = len(self.state.rows), len(self.state.dataset.points)
         if shown == 0:
-            self.count.setText("No points match")
+            text = "No points match"
         elif shown == total:
-            self.count.setText(f"All {total} points")
+            text = f"All {total} points"
         else:
-            self.count.setText(f"{shown} of {total} points")
-        self.empty.setVisible(shown == 0)
-        self.list.setVisible(shown > 0)
+            text = f"{shown} of {total} points"
+        self.count.setText(text)
+        self.count.setAccessibleName(text)
+        self._show_selection(self.state.selected_code)
+
+    def _show_selection(self, code: str) -> None:
+        row = self.model.row_of(code) if code else -1
+        selection = self.list.selectionModel()
+        current = selection.currentIndex()
+        if row >= 0:
+            index = self.model.index(row)
+            if current != index or not selection.isSelected(index):
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list.scrollTo(index)
+        elif selection.hasSelection() or current.isValid():
+            selection.clear()
+
+    # --- to the state ----------------------------------------------------------------------
+    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
+        if index.isValid():
+            self.state.select(self.model.code_at(index.row()), reveal=True)
+
+    def _on_area_clicked(self, area: str) -> None:
+        add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
+        self.state.choose_area(area, add=add)
+        self._show_filters()  # a click toggles the button itself; the state decides
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor in the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                self.state.select(self.model.code_at(0), reveal=True)
+                return True
+            if key == Qt.Key.Key_Down and self.model.rowCount():
+                self.list.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.list.currentIndex().isValid():
+                    self.list.setCurrentIndex(self.model.index(0))
+                return True
+            if key == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)

@@ -19,8 +19,10 @@ def dense():  # type: ignore[no-untyped-def]
 def view(qtbot, dense):  # type: ignore[no-untyped-def]
     from backpoints.ui.app import create_application
 
+    from backpoints.ui.state import BrowseState
+
     create_application()
-    widget = BodyMapView(dense)
+    widget = BodyMapView(BrowseState(dense))  # the map alone, on its state
     qtbot.addWidget(widget)
     widget.resize(800, 800)
     widget.show()
@@ -39,7 +41,7 @@ def test_clicking_a_dot_selects_its_point(qtbot, view, dense) -> None:  # type: 
     scene = view.scene_for("back")
     point = dense.points[7]
     pos = view.mapFromScene(scene.to_scene(point.markers[1].x, point.markers[1].y))
-    with qtbot.waitSignal(view.point_clicked) as signal:
+    with qtbot.waitSignal(view.state.selection_changed) as signal:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert signal.args == [point.code]
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from backpoints.ui.body_map import MarkerItem, RegionItem
 from backpoints.ui.main_window import MainWindow
-from tests.helpers import dataset_text
+from tests.helpers import data_error_box, dataset_text, last_message
 
 
 def marker_pos(win: MainWindow, code: str, index: int = 0) -> QPoint:
@@ -36,15 +36,16 @@ def region_item(win: MainWindow, area: str) -> RegionItem:
 
 
 def test_title_and_start_state(window: MainWindow) -> None:
-    assert window.windowTitle().startswith("BackPoints")
+    assert window.windowTitle() == "Untitled sheet[*] — BackPoints"
+    assert not window.isWindowModified()
     assert window.map.current_view == "back"
-    assert window.model.rowCount() == len(window.dataset.points)
+    assert window.search_panel.model.rowCount() == len(window.state.dataset.points)
     assert "Educational reference, not medical advice" in window.details.plain_text()
 
 
 def test_clicking_a_marker_selects_the_point(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     pos = marker_pos(window, "BL23")
-    with qtbot.waitSignal(window.map.point_clicked) as signal:
+    with qtbot.waitSignal(window.state.selection_changed) as signal:
         qtbot.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert signal.args == ["BL23"]
     text = window.details.plain_text()
@@ -56,13 +57,13 @@ def test_clicking_a_marker_selects_the_point(qtbot, window: MainWindow) -> None:
     assert not any(m.selected for m in scene.markers["BL22"])
     # The list follows.
     current = window.search_panel.list.currentIndex()
-    assert window.model.point_at(current.row()).code == "BL23"
+    assert window.search_panel.model.point_at(current.row()).code == "BL23"
 
 
 def test_hover_shows_tooltip_and_highlights_both_sides(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     scene = window.map.scene_for("back")
     item = scene.markers["BL40"][0]
-    assert item.toolTip() == "BL40  Wěizhōng\nMiddle of the Crook"
+    assert item.toolTip() == "BL40  Wěizhōng<br>Middle of the Crook"
     qtbot.mouseMove(window.map.viewport(), marker_pos(window, "BL40"))
     qtbot.waitUntil(lambda: all(m.hovered for m in scene.markers["BL40"]))
     assert "BL40" in window.hover_label.text()
@@ -70,18 +71,18 @@ def test_hover_shows_tooltip_and_highlights_both_sides(qtbot, window: MainWindow
 
 def test_clicking_a_region_filters_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     region = region_item(window, "knee")
-    with qtbot.waitSignal(window.map.area_clicked) as signal:
+    with qtbot.waitSignal(window.state.filters_changed):
         qtbot.mouseClick(window.map.viewport(), Qt.MouseButton.LeftButton, pos=free_spot(window, region))
-    assert signal.args == ["knee"]
-    codes = {window.model.point_at(r).code for r in range(window.model.rowCount())}
-    assert codes and all("knee" in window.dataset.point(c).areas for c in codes)
+    assert window.state.filters.areas == {"knee"}
+    codes = {window.search_panel.model.point_at(r).code for r in range(window.search_panel.model.rowCount())}
+    assert codes and all("knee" in window.state.dataset.point(c).areas for c in codes)
     assert "BL40" in codes
     assert window.search_panel.area_buttons["knee"].isChecked()
     assert region.active
     # Points outside the result are dimmed on the map.
     scene = window.map.scene_for("back")
     assert scene.markers["BL23"][0].dimmed and not scene.markers["BL40"][0].dimmed
-    assert window.search_panel.count.text() == f"{len(codes)} of {len(window.dataset.points)} points"
+    assert window.search_panel.count.text() == f"{len(codes)} of {len(window.state.dataset.points)} points"
 
 
 def test_region_hover_highlights(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -94,32 +95,34 @@ def test_region_hover_highlights(qtbot, window: MainWindow) -> None:  # type: ig
 
 def test_typing_in_search_filters_list_and_map(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.search_panel.search, "shenshu")
-    assert window.model.point_at(0).code == "BL23"
+    assert window.search_panel.model.point_at(0).code == "BL23"
     scene = window.map.scene_for("back")
     assert not scene.markers["BL23"][0].dimmed and scene.markers["GV4"][0].dimmed
     window.search_panel.search.clear()
     qtbot.keyClicks(window.search_panel.search, "xylophone")
-    assert window.model.rowCount() == 0
+    assert window.search_panel.model.rowCount() == 0
     assert window.search_panel.count.text() == "No points match"
-    assert window.search_panel.empty.isVisibleTo(window)
+    # The empty state is one message inside the list's frame: the layout does not move.
+    assert window.search_panel.list.isVisible()
+    assert "No points match" in window.search_panel.list.empty_text
 
 
 def test_selecting_in_the_list_switches_to_a_view_that_draws_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(window.search_panel.search, "CV4")
     view = window.search_panel.list
-    view.setCurrentIndex(window.model.index(0))
+    view.setCurrentIndex(window.search_panel.model.index(0))
     assert window.map.current_view == "front"
     assert window.map.scene_for("front").markers["CV4"][0].selected
     assert "CV4" in window.details.plain_text()
 
 
 def test_pain_toggle_colours_and_filters(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.pain_buttons["upper"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.pain_bar.buttons["upper"], Qt.MouseButton.LeftButton)
     scene = window.map.scene_for("back")
     bl23, gb20 = scene.markers["BL23"][0], scene.markers["GB20"][0]
     assert bl23.colour() != gb20.colour()
     assert bl23.colour().name() == "#8f8f8f"
-    codes = {window.model.point_at(r).code for r in range(window.model.rowCount())}
+    codes = {window.search_panel.model.point_at(r).code for r in range(window.search_panel.model.rowCount())}
     assert "GB20" in codes and "BL23" not in codes
 
 
@@ -141,11 +144,11 @@ def test_keyboard_reaches_regions_and_points(qtbot, window: MainWindow) -> None:
         qtbot.keyClick(view, Qt.Key.Key_Right)
     item = view.focused_item()
     assert isinstance(item, MarkerItem) and item.point.code == "BL23"
-    with qtbot.waitSignal(view.point_clicked):
+    with qtbot.waitSignal(window.state.selection_changed):
         qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.details.point is not None and window.details.point.code == "BL23"
+    assert window.state.selected is not None and window.state.selected.code == "BL23"
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.details.point is None
+    assert window.state.selected is None
     assert not any(m.selected for m in view.scene_for("back").all_markers())
 
 
@@ -156,7 +159,7 @@ def test_enter_on_a_region_filters(qtbot, window: MainWindow) -> None:  # type: 
     region = view.focused_item()
     assert isinstance(region, RegionItem)
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    assert window.search_panel.areas() == {region.area}
+    assert window.state.filters.areas == {region.area}
 
 
 def test_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -166,9 +169,12 @@ def test_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untype
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.map.current_view == "front"
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: getattr(window, "_guide", None) is not None and window._guide.isVisible())
-    assert "red flags" in window._guide.browser.toPlainText().lower()
-    window._guide.close()
+    from backpoints.ui.guide import GuideDialog
+
+    qtbot.waitUntil(lambda: window.findChild(GuideDialog) is not None and window.findChild(GuideDialog).isVisible())
+    guide = window.findChild(GuideDialog)
+    assert "red flags" in guide.browser.toPlainText().lower()
+    guide.close()
 
 
 def test_zoom_keeps_markers_the_same_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -194,7 +200,7 @@ def test_details_show_markup_literally(qtbot, write) -> None:  # type: ignore[no
     path = write(dataset_text().replace("    location: On the back.", f"    location: '{hostile}'"))
     win = MainWindow(load_dataset(str(path)), None)
     qtbot.addWidget(win)
-    win.select_point("BL23")
+    win.state.select("BL23")
     text = win.details.plain_text()
     assert hostile in text
     html = win.details.browser.toHtml()
@@ -202,11 +208,11 @@ def test_details_show_markup_literally(qtbot, write) -> None:  # type: ignore[no
 
 
 def test_opening_a_broken_dataset_keeps_the_current_one(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
-    before = window.dataset
+    before = window.state.dataset
     path = write("format: 1\npoints:\n  - code: BL23\n    name: [\n")
     assert window.open_dataset(str(path)) is False
-    assert window.dataset is before
-    box = window.last_error_box
+    assert window.state.dataset is before
+    box = data_error_box(window)
     assert box.isVisible()
     assert f"{path}:" in box.informativeText()
     box.close()
@@ -215,8 +221,8 @@ def test_opening_a_broken_dataset_keeps_the_current_one(qtbot, window: MainWindo
 def test_opening_a_good_dataset_replaces_points(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
     path = write(dataset_text("BL23", "GV4"))
     assert window.open_dataset(str(path))
-    assert window.model.rowCount() == 2
-    assert window.windowTitle() == "BackPoints: Test data"
+    assert window.search_panel.model.rowCount() == 2
+    assert window.windowTitle() == "Untitled sheet[*] — BackPoints (Test data)"
     assert set(window.map.scene_for("back").markers) == {"BL23", "GV4"}
 
 
@@ -230,7 +236,7 @@ def test_window_state_is_restored(qtbot, dataset, tmp_path: Path) -> None:  # ty
     first.resize(780, 560)  # the offscreen screen is 800x600
     first.show()
     first.map.show_view("front")
-    first.select_point("ST36")
+    first.state.select("ST36")
     first.splitter.setSizes([200, 380, 200])
     sizes = first.splitter.sizes()
     first.close()
@@ -241,7 +247,8 @@ def test_window_state_is_restored(qtbot, dataset, tmp_path: Path) -> None:  # ty
     qtbot.waitExposed(second)
     assert second.size() == first.size()
     assert second.map.current_view == "front"
-    assert second.details.point is not None and second.details.point.code == "ST36"
+    assert second.state.selected_code == "ST36"
+    assert "ST36" in second.details.plain_text()
     assert second.splitter.sizes() == sizes
 
 
@@ -264,10 +271,17 @@ def test_screenshot_command(tmp_path: Path) -> None:
 def test_model_passes_the_model_tester(qtmodeltester, dataset) -> None:  # type: ignore[no-untyped-def]
     from backpoints.ui.point_model import PointListModel
 
-    model = PointListModel(dataset)
+    from backpoints.ui.state import BrowseState
+
+    state = BrowseState(dataset)
+    model = PointListModel(state)
     qtmodeltester.check(model)
-    model.set_rows([3, 1, 2])
+    state.set_query("bl")
     qtmodeltester.check(model)
+    state.set_query("xylophone")
+    qtmodeltester.check(model)
+    state.set_query("")
+    assert model.rowCount() == len(dataset.points)
 
 
 def test_the_guide_prints(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -279,9 +293,14 @@ def test_the_guide_prints(qtbot, tmp_path: Path) -> None:  # type: ignore[no-unt
     from backpoints.ui.app import create_application
     from backpoints.ui.guide import GuideDialog
 
+    from PySide6.QtWidgets import QWidget
+
+    from backpoints.ui.sheet_output import SheetOutput
+
     create_application()
-    dialog = GuideDialog()
-    qtbot.addWidget(dialog)
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    dialog = GuideDialog(SheetOutput(owner), owner)
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "guide.pdf"
@@ -317,7 +336,7 @@ def test_pinch_and_ctrl_wheel_zoom(qtbot, window: MainWindow) -> None:  # type: 
 
 
 def test_details_do_not_repeat_cautions(window: MainWindow) -> None:
-    window.select_point("GB21")  # pregnancy flag, and its own caution already names the lung
+    window.state.select("GB21")  # pregnancy flag, and its own caution already names the lung
     text = window.details.plain_text()
     assert text.count("Traditionally avoided in pregnancy") == 1
     assert "can puncture the pleura (pneumothorax); needle obliquely and shallowly" not in text

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 
 from backpoints.core.sheet import Sheet, load_sheet
 from backpoints.ui.main_window import MainWindow
+from tests.helpers import DialogAnswerer, data_error_box, last_message
 
 
 def test_print_support_is_not_loaded_until_printing() -> None:
@@ -19,7 +20,7 @@ def test_print_support_is_not_loaded_until_printing() -> None:
         "import sys\n"
         "from backpoints.ui.app import create_application, ensure_platform\n"
         "ensure_platform(True); app = create_application()\n"
-        "from backpoints.cli import load\n"
+        "from backpoints.datasets import load\n"
         "from backpoints.ui.main_window import MainWindow\n"
         "w = MainWindow(load(None), None); w.show(); app.processEvents()\n"
         "print('PySide6.QtPrintSupport' in sys.modules)\n"
@@ -29,13 +30,13 @@ def test_print_support_is_not_loaded_until_printing() -> None:
 
 
 def test_add_from_details_list_and_shortcut(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.select_point("BL23")
+    window.state.select("BL23")
     qtbot.mouseClick(window.details.add_button, Qt.MouseButton.LeftButton)
-    window.select_point("BL40")
+    window.state.select("BL40")
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     window.map.add_requested.emit("GV4")  # the marker's context menu
     window.details.add_button.click()  # BL40 again: refused, no duplicate
-    assert window.sheet_panel.sheet.points == ("BL23", "BL40", "GV4")
+    assert window.document.sheet.points == ("BL23", "BL40", "GV4")
     assert window.tabs.tabText(1) == "Sheet (3)"
     assert "already on the sheet" in window.statusBar().currentMessage()
     assert window.add_action in window.search_panel.list.actions()
@@ -44,80 +45,97 @@ def test_add_from_details_list_and_shortcut(qtbot, window: MainWindow) -> None: 
 def test_reorder_and_remove(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     panel = window.sheet_panel
     for code in ("BL23", "BL40", "GV4"):
-        panel.add_point(code)
+        window.document.add_point(code)
     panel.list.setCurrentRow(2)
     qtbot.mouseClick(panel.up_button, Qt.MouseButton.LeftButton)
-    assert panel.sheet.points == ("BL23", "GV4", "BL40")
+    assert window.document.sheet.points == ("BL23", "GV4", "BL40")
     assert panel.list.item(1).text().startswith("2.  GV4")
     # Drag and drop moves rows in the list's model; the sheet follows.
     model = panel.list.model()
     model.moveRow(model.index(0, 0).parent(), 0, model.index(0, 0).parent(), 3)
-    assert panel.sheet.points == ("GV4", "BL40", "BL23")
+    assert window.document.sheet.points == ("GV4", "BL40", "BL23")
     window.tabs.setCurrentWidget(panel)
     window.activateWindow()
     panel.list.setFocus()
     panel.list.setCurrentRow(0)
     qtbot.waitUntil(panel.list.hasFocus)
     qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
-    assert panel.sheet.points == ("BL40", "BL23")
+    assert window.document.sheet.points == ("BL40", "BL23")
 
 
 def test_presets_fill_the_sheet(window: MainWindow) -> None:
     panel = window.sheet_panel
     actions = {a.text().split(" (")[0]: a for a in panel.presets_menu.actions()}
     assert {"Lower back pain", "Upper back pain", "Points of the hands"} <= actions.keys()
-    panel.name.setText("Ann")
+    window.document.add_point("BL23")
+    window.document.set_field("name", "Ann")
     actions["Upper back pain"].trigger()
-    assert panel.sheet.title == "Upper back pain" and panel.sheet.name == "Ann"
-    assert "GB20" in panel.sheet.points and "BL23" not in panel.sheet.points
+    sheet = window.document.sheet
+    assert sheet.title == "Upper back pain" and sheet.name == "Ann"
+    assert "GB20" in sheet.points and "BL23" not in sheet.points
+    assert "Undo" in window.statusBar().currentMessage()
+    window.document.undo_stack.undo()  # the preset replaced the sheet; undo brings it back
+    assert window.document.sheet.points == ("BL23",) and window.document.sheet.title == "Point sheet"
 
 
 def test_preview_shows_every_page(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     for code in ("BL23", "BL40", "GV4", "LI4", "SI3", "GB21"):
-        window.sheet_panel.add_point(code)
+        window.document.add_point(code)
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     qtbot.mouseClick(window.sheet_panel.preview_button, Qt.MouseButton.LeftButton)
-    dialog = window.preview_dialog
+    qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog) is not None)
+    dialog = window.findChild(QPrintPreviewDialog)
     qtbot.waitUntil(dialog.isVisible)
     preview = dialog.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: preview.pageCount() >= 2)
     from backpoints.printing.renderer import SheetLayout
 
-    assert preview.pageCount() == SheetLayout(window.sheet_panel.sheet, window.dataset).page_count
+    assert preview.pageCount() == SheetLayout(window.document.sheet, window.state.dataset).page_count
     dialog.close()
+    qtbot.waitUntil(lambda: window.findChild(QPrintPreviewDialog) is None)  # deleted on close
 
 
 def test_export_pdf_and_errors(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for code in ("BL23", "BL40"):
-        window.sheet_panel.add_point(code)
-    window.sheet_panel.title.setText("Exported")
+        window.document.add_point(code)
+    window.sheet_panel.title.selectAll()
+    qtbot.keyClicks(window.sheet_panel.title, "Exported")
+    assert window.document.sheet.title == "Exported"
     out = tmp_path / "exported.pdf"
-    assert window.export_pdf(str(out))
+    assert window.output.export_pdf(window.document.sheet, window.state.dataset, str(out))
     assert out.read_bytes().startswith(b"%PDF")
-    assert not window.export_pdf("/proc/nope.pdf")
-    assert window.last_message is not None and "cannot write here" in window.last_message[1]
+    assert not window.output.export_pdf(window.document.sheet, window.state.dataset, "/proc/nope.pdf")
+    assert last_message(window) is not None and "cannot write here" in last_message(window)[1]
 
 
 def test_export_dialog_has_pdf_default(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    window.sheet_panel.add_point("BL23")
-    window.export_pdf_dialog()
-    dialog = window.export_dialog
+    from PySide6.QtWidgets import QFileDialog
+
+    window.document.add_point("BL23")
+    window.document.set_field("title", "../../etc/cron.d/x")
+    window.export_sheet()
+    dialog = window.findChild(QFileDialog, "export-pdf")
     assert dialog.defaultSuffix() == "pdf" and "PDF files (*.pdf)" in dialog.nameFilters()
+    # The title suggests a file name, never a path.
+    assert dialog.selectedFiles()[0].endswith("/etc cron.d x.pdf")
     dialog.close()
+    qtbot.waitUntil(lambda: window.findChild(QFileDialog, "export-pdf") is None)
 
 
 def test_print_path_through_qprinter(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrinter
 
-    window.sheet_panel.add_point("BL23")
-    printer = window.printer()
-    assert window.printer() is printer  # one printer keeps the user's choices
+    window.document.add_point("BL23")
+    printer = window.output.printer()
+    assert window.output.printer() is printer  # one printer keeps the user's choices
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert window.print_sheet_now(printer)
+    assert window.output.print_now(window.document.sheet, window.state.dataset, printer)
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
-    assert printer.docName() == window.sheet_panel.sheet.title
+    assert printer.docName() == window.document.sheet.title
 
 
 def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +143,7 @@ def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: p
 
     import backpoints.printing.printer as printing
 
-    window.sheet_panel.add_point("BL23")
+    window.document.add_point("BL23")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     name = printer.printerName()
@@ -136,43 +154,52 @@ def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: p
             return QPrinterInfo()
 
     monkeypatch.setattr(printing, "QPrinterInfo", Gone)
-    assert not window.print_sheet_now(printer)
-    assert window.last_message is not None and "is not available any more" in window.last_message[1]
-    assert repr(name) in window.last_message[1]
+    assert not window.output.print_now(window.document.sheet, window.state.dataset, printer)
+    assert last_message(window) is not None and "is not available any more" in last_message(window)[1]
+    assert repr(name) in last_message(window)[1]
 
 
 def test_empty_sheet_cannot_be_printed(window: MainWindow) -> None:
     assert not window.sheet_panel.preview_button.isEnabled()
     window.preview_sheet()
-    assert window.last_message is not None and window.last_message[0] == "The sheet is empty"
+    assert last_message(window) is not None and last_message(window)[0] == "The sheet is empty"
 
 
 def test_save_open_and_recent(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     panel = window.sheet_panel
-    panel.title.setText("Mine")
-    panel.name.setText("Jane")
-    panel.notes.setPlainText("Twice daily")
+    panel.title.selectAll()
+    qtbot.keyClicks(panel.title, "Mine")
+    qtbot.keyClicks(panel.name, "Jane")
+    qtbot.keyClicks(panel.notes, "Twice daily")
     for code in ("BL23", "BL40"):
-        panel.add_point(code)
+        window.document.add_point(code)
+    assert window.isWindowModified() and window.windowTitle().startswith("Untitled sheet[*]")
     path = tmp_path / "mine.bpsheet.yaml"
-    assert window.save_sheet_to(str(path))
+    answerer = DialogAnswerer({"QFileDialog": str(path)})
+    assert window.save_sheet()  # untitled: asks for a file name
+    answerer.stop()
     saved = load_sheet(path)
     assert saved.title == "Mine" and saved.name == "Jane" and saved.points == ("BL23", "BL40")
-    window.new_sheet()
-    assert panel.sheet.points == ()
+    assert saved.notes == "Twice daily"
+    assert not window.isWindowModified() and window.windowTitle() == "mine[*] — BackPoints"
+    window.new_sheet()  # saved: no question asked
+    assert window.document.sheet.points == ()
     assert window.open_sheet(str(path))
-    assert panel.sheet == saved and panel.name.text() == "Jane" and panel.notes.toPlainText() == "Twice daily"
-    assert window.recent_sheets()[0] == str(path)
+    assert window.document.sheet == saved and panel.name.text() == "Jane" and panel.notes.toPlainText() == "Twice daily"
+    assert window.document.recent_files()[0] == str(path)
     window._fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions()] == ["mine.bpsheet.yaml"]
 
 
 def test_opening_a_broken_sheet_keeps_the_current_one(qtbot, window: MainWindow, write) -> None:  # type: ignore[no-untyped-def]
-    window.sheet_panel.add_point("BL23")
+    window.document.add_point("BL23")
     bad = write("backpoints_sheet: 1\npoints: [BL23\n", "bad.yaml")
+    answerer = DialogAnswerer({"unsaved-changes": "discard"})
     assert not window.open_sheet(str(bad))
-    assert window.sheet_panel.sheet.points == ("BL23",)
-    assert f"{bad}:" in window.last_error_box.informativeText()
+    answerer.stop()
+    assert answerer.seen == ["unsaved-changes"]
+    assert window.document.sheet.points == ("BL23",)
+    assert f"{bad}:" in data_error_box(window).informativeText()
 
 
 def test_unknown_codes_in_a_sheet_are_left_out_with_a_message(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -181,8 +208,8 @@ def test_unknown_codes_in_a_sheet_are_left_out_with_a_message(qtbot, window: Mai
     path = tmp_path / "other.yaml"
     save_sheet(Sheet(title="Other", points=("BL23", "ZZ9")), path)
     assert window.open_sheet(str(path))
-    assert window.sheet_panel.sheet.points == ("BL23",)
-    assert "ZZ9" in window.last_message[1]
+    assert window.document.sheet.points == ("BL23",)
+    assert "ZZ9" in last_message(window)[1]
 
 
 def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -192,24 +219,32 @@ def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path)
     settings = str(tmp_path / "s.ini")
     first = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
     qtbot.addWidget(first)
-    first.sheet_panel.add_point("BL23")
-    first.sheet_panel.title.setText("Unsaved work")
-    first.close()
+    first.document.add_point("BL23")
+    first.document.set_field("title", "Unsaved work")
+    # The working copy is written shortly after each edit, so a kill loses nothing.
+    qtbot.waitUntil(lambda: first.document.autosave_path.exists()
+                    and "Unsaved work" in first.document.autosave_path.read_text(encoding="utf-8"), timeout=3000)
+    first.settings.sync()
     second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.restore_state()
-    qtbot.waitUntil(lambda: second.sheet_panel.sheet.title == "Unsaved work")
-    assert second.sheet_panel.sheet.points == ("BL23",)
+    qtbot.waitUntil(lambda: second.document.sheet.title == "Unsaved work")
+    assert second.document.sheet.points == ("BL23",)
+    assert second.isWindowModified()  # never saved to a file: still unsaved work
+    for win in (first, second):
+        answerer = DialogAnswerer({"unsaved-changes": "discard"})
+        win.close()
+        answerer.stop()
 
 
 @pytest.mark.qt_log_ignore("QPainter::begin")  # the refusal this test provokes
 def test_a_rejected_print_job_is_a_message(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtPrintSupport import QPrinter
 
-    window.sheet_panel.add_point("BL23")
+    window.document.add_point("BL23")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName("/proc/rejected.pdf")  # the device refuses to open
-    assert not window.print_sheet_now(printer)
-    assert window.last_message is not None and "refused the job" in window.last_message[1]
+    assert not window.output.print_now(window.document.sheet, window.state.dataset, printer)
+    assert last_message(window) is not None and "refused the job" in last_message(window)[1]
     assert not Path("/proc/rejected.pdf").exists()

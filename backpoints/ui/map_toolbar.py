@@ -1,0 +1,81 @@
+"""The toolbars above the map: figure buttons, the pain-type toggle and zoom."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolBar, QToolButton, QWidget
+
+from ..core.model import VIEW_LABELS, VIEWS
+from .body_map import BodyMapView
+from .state import BrowseState
+
+#: "" is the one spelling of "no pain filter".
+PAIN_MODES = (("", "All"), ("lower", "Lower back"), ("upper", "Upper back"))
+#: Short toolbar labels, so the figure buttons fit a narrow window; menus use VIEW_LABELS.
+SHORT_VIEW_LABELS = {"front": "Front", "back": "Back", "hand": "Hand", "foot-lateral": "Outer foot",
+                     "foot-medial": "Inner foot"}
+
+
+class FigureToolBar(QToolBar):
+    """One checkable button per figure; shows and sets the state's view."""
+
+    def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
+        super().__init__("Figures", parent)
+        self.setObjectName("figure-toolbar")
+        self.state = state
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QToolButton] = {}
+        for number, view in enumerate(VIEWS, start=1):
+            button = QToolButton(self)
+            button.setText(SHORT_VIEW_LABELS.get(view, VIEW_LABELS[view]))
+            button.setToolTip(f"{VIEW_LABELS[view]} (Ctrl+{number})")
+            button.setCheckable(True)
+            button.setAccessibleName(f"Show the {VIEW_LABELS[view]} figure")
+            button.clicked.connect(lambda _=False, v=view: state.set_view(v))
+            self.group.addButton(button)
+            self.buttons[view] = button
+            self.addWidget(button)
+        state.view_changed.connect(self._show)
+        self._show(state.view)
+
+    def _show(self, view: str) -> None:
+        if view in self.buttons:
+            self.buttons[view].setChecked(True)
+
+
+class PainToolBar(QToolBar):
+    """The pain-type toggle (a filter in the state) and the zoom buttons (the map's own)."""
+
+    def __init__(self, state: BrowseState, body_map: BodyMapView, parent: QWidget | None = None) -> None:
+        super().__init__("Pain type and zoom", parent)
+        self.setObjectName("pain-toolbar")
+        self.state = state
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Pain:", box))
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QToolButton] = {}
+        for mode, label in PAIN_MODES:
+            button = QToolButton(box)
+            button.setText(label)
+            button.setCheckable(True)
+            button.setAccessibleName(f"Pain type: {label}")
+            button.clicked.connect(lambda _=False, m=mode: state.set_pain(m))
+            self.group.addButton(button)
+            self.buttons[mode] = button
+            row.addWidget(button)
+        self.addWidget(box)
+        self.addSeparator()
+        for text, tip, slot in (
+            ("−", "Zoom out (Ctrl+−)", lambda: body_map.zoom_by(0.8)),
+            ("+", "Zoom in (Ctrl++)", lambda: body_map.zoom_by(1.25)),
+            ("Fit", "Fit the figure to the window (Ctrl+0)", body_map.fit),
+        ):
+            action = self.addAction(text)
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+        state.filters_changed.connect(self._show)
+        self._show()
+
+    def _show(self) -> None:
+        self.buttons.get(self.state.filters.pain, self.buttons[""]).setChecked(True)

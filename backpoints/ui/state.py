@@ -1,0 +1,169 @@
+"""BrowseState: what the user is looking at, owned in one place.
+
+The dataset, the query, the filters, the result rows, the selected point and the
+figure on screen live here, not in widgets. Panels write to it (set_query,
+toggle_area, select, set_view) and listen to its signals; they never call each
+other, and the main window never relays between them.
+
+    search box --set_query--> BrowseState --result_changed--> list, map, count
+    map marker --select-----> BrowseState --selection_changed--> details, list, map
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.model import VIEWS, Dataset, Point
+from ..core.search import Filters, SearchIndex
+
+
+class BrowseState(QObject):
+    """The browsing state shared by the search panel, the map and the details panel."""
+
+    dataset_changed = Signal()
+    #: The filters changed (areas, pain, meridian, pregnancy); the new value is `filters`.
+    filters_changed = Signal()
+    query_changed = Signal(str)
+    #: The result rows changed; `rows` and `result_codes` hold the new result.
+    result_changed = Signal()
+    #: The selected point's code, or "" for none.
+    selection_changed = Signal(str)
+    #: "Show on map": the map should bring this point into view.
+    reveal_requested = Signal(str)
+    view_changed = Signal(str)
+
+    def __init__(self, dataset: Dataset, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dataset = dataset
+        self._index: SearchIndex | None = None
+        self._query = ""
+        self._filters = Filters()
+        self._rows: list[int] = list(range(len(dataset.points)))
+        self._codes: frozenset[str] | None = None
+        self._selected: Point | None = None
+        self._view = "back"
+
+    # --- reading ------------------------------------------------------------------------
+    @property
+    def dataset(self) -> Dataset:
+        return self._dataset
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def filters(self) -> Filters:
+        return self._filters
+
+    @property
+    def rows(self) -> list[int]:
+        """The result: indices into dataset.points, in result order."""
+        return self._rows
+
+    @property
+    def result_codes(self) -> frozenset[str] | None:
+        """The codes in the result, or None when nothing narrows it (every point)."""
+        return self._codes
+
+    @property
+    def selected(self) -> Point | None:
+        return self._selected
+
+    @property
+    def selected_code(self) -> str:
+        return self._selected.code if self._selected else ""
+
+    @property
+    def view(self) -> str:
+        return self._view
+
+    def is_filtering(self) -> bool:
+        return bool(self._query.strip()) or self._filters != Filters()
+
+    def search_index(self) -> SearchIndex:
+        """Built on first use: start-up shows every point without it."""
+        if self._index is None:
+            self._index = SearchIndex(self._dataset)
+        return self._index
+
+    # --- writing ------------------------------------------------------------------------
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Show another dataset: the filters stay, the selection goes if its point went."""
+        self._dataset = dataset
+        self._index = None
+        code = self.selected_code
+        self._selected = dataset.point(code) if code else None
+        self.dataset_changed.emit()
+        self._update_result()
+        self.selection_changed.emit(self.selected_code)
+
+    def set_query(self, text: str) -> None:
+        if text == self._query:
+            return
+        self._query = text
+        self.query_changed.emit(text)
+        self._update_result()
+
+    def set_filters(self, filters: Filters) -> None:
+        if filters == self._filters:
+            return
+        self._filters = filters
+        self.filters_changed.emit()
+        self._update_result()
+
+    def set_pain(self, pain: str) -> None:
+        """'lower', 'upper' or '' for no pain filter (the one spelling of 'both')."""
+        self.set_filters(replace(self._filters, pain=pain))
+
+    def set_meridian(self, meridian: str) -> None:
+        self.set_filters(replace(self._filters, meridian=meridian))
+
+    def set_hide_pregnancy(self, hide: bool) -> None:
+        self.set_filters(replace(self._filters, hide_pregnancy=hide))
+
+    def set_areas(self, areas: frozenset[str]) -> None:
+        self.set_filters(replace(self._filters, areas=frozenset(areas)))
+
+    def choose_area(self, area: str, *, add: bool = False) -> None:
+        """A click chooses an area (again: no area); with add (Ctrl+click) it toggles one."""
+        areas = self._filters.areas
+        if add:
+            self.set_areas(areas - {area} if area in areas else areas | {area})
+        else:
+            self.set_areas(frozenset() if areas == {area} else frozenset({area}))
+
+    def clear_filters(self) -> None:
+        """No query and no filter of any kind (areas, pain, meridian, pregnancy)."""
+        self.set_query("")
+        self.set_filters(Filters())
+
+    def select(self, code: str | None, *, reveal: bool = False) -> None:
+        """Select a point by code (None or '' for none); unknown codes select nothing."""
+        point = self._dataset.point(code) if code else None
+        if point is not self._selected:
+            self._selected = point
+            self.selection_changed.emit(self.selected_code)
+        if reveal and point is not None:
+            self.reveal_requested.emit(point.code)
+
+    def set_view(self, view: str) -> None:
+        if view not in VIEWS or view == self._view:
+            return
+        self._view = view
+        self.view_changed.emit(view)
+
+    # --- internals ------------------------------------------------------------------------
+    def _update_result(self) -> None:
+        points = self._dataset.points
+        if self.is_filtering():
+            rows = self.search_index().search_indices(self._query, self._filters)
+            codes: frozenset[str] | None = frozenset(points[i].code for i in rows)
+        else:
+            rows = list(range(len(points)))
+            codes = None
+        self._rows = rows
+        self._codes = codes
+        self.result_changed.emit()
