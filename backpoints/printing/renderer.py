@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
-from ..core.model import AREA_LABELS, Dataset, Point
+from ..core.model import AREA_LABELS, Dataset, Point, cautions_for
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
 from ..ui.fonts import load_fonts, sheet_font
@@ -190,7 +190,7 @@ class SheetLayout:
         figures_w = len(views) * fig_w + max(0, len(views) - 1) * 10
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
-        cautions = gather_cautions(self.points)
+        cautions = gather_cautions(self.points, self.sheet.technique)
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
         height = max(fig_h + 16, box_h)
@@ -355,12 +355,12 @@ def _point_html(point: Point, technique: str) -> str:
         parts.append(f"<p><span class='label'>Needling:</span> {escape(point.technique.needling)}</p>")
     else:
         parts.append(f"<p><span class='label'>Self-care pressure:</span> {escape(point.technique.acupressure)}</p>")
-    cautions = list(point.cautions)
-    if point.pregnancy_caution and not any("pregnan" in c.lower() for c in cautions):
-        cautions.insert(0, "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it.")
+    # Only what concerns this sheet's technique; the hazards are in the box at the top.
+    cautions = cautions_for(point, technique, include_hazards=False)
     if cautions:
+        first = 1 if point.pregnancy is not None else 0
         items = " ".join(
-            f"<span class='{'urgent' if 'pregnan' in c.lower() else ''}'>{escape(c)}</span>" for c in cautions
+            f"<span class='{'urgent' if i < first else ''}'>{escape(c)}</span>" for i, c in enumerate(cautions)
         )
         parts.append(f"<p><span class='urgent'>Cautions:</span> {items}</p>")
     return "".join(parts)

@@ -10,7 +10,9 @@ from collections import defaultdict
 import pytest
 
 from backpoints.core import anatomy
-from backpoints.core.model import AREAS, SPINE_LEVELS, Point
+from backpoints.core.model import (
+    AREAS, CAUTION_TECHNIQUES, HAZARD_INFO, PREGNANCY_RULES, SPINE_LEVELS, TRIMESTERS, Point,
+)
 from tests.conftest import DATA, ROOT
 
 REQUIRED_CODES = """BL22 BL23 BL24 BL25 BL26 BL52 GV3 GV4 BL31 BL32 EX-B2 EX-B7 GB30 GB29 BL54 BL36
@@ -53,8 +55,89 @@ def test_every_point_is_complete_and_sourced(dataset) -> None:  # type: ignore[n
 def test_pregnancy_cautions(dataset, code: str) -> None:  # type: ignore[no-untyped-def]
     point = dataset.point(code)
     assert point.pregnancy_caution
-    text = " ".join(point.cautions).lower()
-    assert "pregnan" in text and "evidence" in text
+    text = point.pregnancy.text()
+    assert "pregnan" in text.lower()
+    # Each flag names its rule (WHO 1999 or the classical list) and when it applies.
+    assert "WHO 1999" in text or "Cummings 2011" in text
+    assert any(words in text for words in TRIMESTERS.values())
+
+
+_LUMBOSACRAL = {f"L{i}" for i in range(1, 6)} | {f"S{i}" for i in range(1, 5)}
+
+
+def test_lumbosacral_and_lower_abdominal_points_are_avoided_in_pregnancy(dataset) -> None:  # type: ignore[no-untyped-def]
+    """WHO 1999: no acupuncture or moxibustion on these regions in the first trimester."""
+    covered = [
+        p for p in dataset.points
+        if "lower-back" in p.areas or "abdomen" in p.areas or (p.spine is not None and p.spine.level in _LUMBOSACRAL)
+    ]
+    assert {"BL23", "BL52", "GV3", "GV4", "EX-B7", "EX-B2", "BL31", "CV4", "CV6", "ST25"} <= {p.code for p in covered}
+    for p in covered:
+        assert p.pregnancy is not None and p.pregnancy.level == "avoid", p.code
+        assert p.pregnancy.rule.startswith("who1999-"), p.code
+        assert p.pregnancy.trimester in ("first", "all"), p.code
+        assert "who1999" in p.sources, p.code
+
+
+def test_every_hazard_and_caution_names_a_technique(dataset) -> None:  # type: ignore[no-untyped-def]
+    for key, hazard in HAZARD_INFO.items():
+        assert hazard.technique in CAUTION_TECHNIQUES, key
+    for p in dataset.points:
+        for note in p.caution_notes:
+            assert note.technique in CAUTION_TECHNIQUES, p.code
+
+
+@pytest.mark.parametrize("code", ["BL22", "BL23", "BL52", "CV4", "CV6", "ST25"])
+def test_organs_beneath_carry_the_organ_hazard_and_a_limit(dataset, code: str) -> None:  # type: ignore[no-untyped-def]
+    point = dataset.point(code)
+    assert "organ" in point.hazards
+    assert re.search(r"never deeper than [\d.]+ cun|[\d.]+ cun is the limit", " ".join(point.cautions + (point.technique.needling,)), re.I)
+
+
+def test_gb21_keeps_to_the_standard_depth_with_an_absolute_limit(dataset) -> None:  # type: ignore[no-untyped-def]
+    gb21 = dataset.point("GB21")
+    needling = gb21.technique.needling
+    assert "0.3-0.5 cun" in needling and "0.5 cun is the absolute limit" in needling
+    assert "14.6 mm" in needling and "chen2018" in gb21.sources and "cam1999" in gb21.sources
+    assert "0.5-1 cun" not in needling
+
+
+def test_gb20_direction_agrees_with_its_caution(dataset) -> None:  # type: ignore[no-untyped-def]
+    gb20 = dataset.point("GB20")
+    needling = gb20.technique.needling
+    assert "towards the tip of the nose" in needling
+    assert "directed towards the tip of the nose or the opposite eye" not in needling
+    assert "Never aim towards the opposite eye" in needling
+
+
+def test_spinal_hazard_text_agrees_with_upward_oblique_technique(dataset) -> None:  # type: ignore[no-untyped-def]
+    text = HAZARD_INFO["spinal-cord"].text.lower()
+    for code in ("GV14", "GV12", "GV9"):
+        assert "upward" in dataset.point(code).technique.needling.lower()
+    assert "never needle deeply or upwards" not in text and "foramen magnum" in text
+
+
+def test_every_cited_source_resolves_to_a_full_reference(dataset) -> None:  # type: ignore[no-untyped-def]
+    cited = {key for p in dataset.points for key in p.sources}
+    cited |= {PREGNANCY_RULES[p.pregnancy.rule].source for p in dataset.points if p.pregnancy is not None}
+    cited.discard("")
+    for key in cited:
+        citation = dataset.sources[key].citation
+        assert re.search(r"(19|20)\d\d", citation), key  # a year
+        assert len(citation) > 60 and citation.rstrip().endswith((".", ")")), key
+    cummings = dataset.sources["cummings2011"].citation
+    assert "2011;29(2):140-142" in cummings and "cummings2001" not in dataset.sources
+
+
+def test_abdominal_points_are_front_back_pairs(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        if "abdomen" in p.areas:
+            assert p.role == "front-back", p.code
+
+
+def test_gb30_states_the_who_controversy(dataset) -> None:  # type: ignore[no-untyped-def]
+    location = dataset.point("GB30").location
+    assert "controversial" in location and "anterior superior iliac spine" in location
 
 
 @pytest.mark.parametrize("code", ["BL11", "BL12", "BL13", "BL15", "BL17", "BL43", "GB21", "SI14", "SI15"])
