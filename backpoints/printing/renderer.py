@@ -38,6 +38,13 @@ from ..ui.fonts import load_fonts, sheet_font
 DPI = 96.0
 MARGIN_MM = 15.0
 FOOTER_H = 26.0
+#: The units the locations use, explained once on every sheet (WHO 2008 general guidelines).
+MEASURES_NOTE = (
+    "Measures: a B-cun (proportional cun) divides the distance between two landmarks into equal "
+    "parts on every body, e.g. navel to pubic bone = 5 B-cun, between the inner borders of the "
+    "shoulder blades = 6 B-cun. An F-cun (finger cun) uses the fingers of the person being "
+    "treated: thumb width at its joint = 1 F-cun; four fingers together at the middle joint = 3 F-cun."
+)
 DISCLAIMER_LINE = "Educational reference, not medical advice. Ask a qualified practitioner and your doctor."
 INK = QColor("#1f1f1f")
 MUTED = QColor("#5b5b5b")
@@ -133,6 +140,7 @@ class SheetLayout:
         if self.sheet.notes.strip():
             blocks.append(self._notes())
         blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
+        blocks.append(self._text_block(MEASURES_NOTE, 8.0))
         return blocks
 
     def _paginate(self, blocks: list[Block]) -> None:
@@ -221,6 +229,17 @@ class SheetLayout:
             self.width,
             9.5,
         )
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            p.save()
+            p.translate(x, y)
+            doc.drawContents(p)
+            p.restore()
+
+        return Block(doc.size().height(), paint)
+
+    def _text_block(self, text: str, size: float) -> Block:
+        doc = _document(f"<p class='muted'>{escape(text)}</p>", self.width, size)
 
         def paint(p: QPainter, x: float, y: float) -> None:
             p.save()

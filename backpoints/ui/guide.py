@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from ..resources import data_file
+from ..resources import asset_file, data_file
 from .fonts import load_fonts, sheet_font
 
 
@@ -29,6 +29,8 @@ class GuideDialog(QDialog):
         # The bundled font: the same look everywhere, and printed text that searches as
         # typed (the system font's "fl" ligature turned "Red flags" into "Red ﬂags").
         self.browser.document().setDefaultFont(sheet_font(10.5))
+        # Images in the guide (the finger-cun figure) are bundled assets.
+        self.browser.setSearchPaths([str(asset_file("finger-cun.svg").parent)])
         self.browser.setMarkdown(guide_markdown())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -202,6 +202,7 @@ def test_self_care_pdf_prints_no_needling_only_caution(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     flat = " ".join(pdf_text(out).split())
     assert "Self-care pressure" in flat and "WHO 1999" in flat
+    assert "B-cun (proportional cun)" in flat and "= 3 F-cun" in flat  # the units, explained on the sheet
     for text in _needling_only_texts():
         # Compare a distinctive stretch of words, so line breaks in the PDF do not matter.
         words = " ".join(text.split()[:9])
