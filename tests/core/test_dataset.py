@@ -258,3 +258,34 @@ def test_every_point_has_a_placement(dataset) -> None:  # type: ignore[no-untype
         markers = anatomy.placement_for(p.code, p.bilateral, spine.level if spine else None,
                                         spine.lateral_cun if spine else None)
         assert markers == p.markers, p.code
+
+
+#: Needling depths (cun) in Chinese Acupuncture and Moxibustion (1999), read from the TARA
+#: ontology's curated table of that book; checked by hand for issue 12.
+CAM_DEPTHS = {
+    "GV20": "0.3-0.5", "GV16": "0.5-0.8", "GB20": "0.5-0.8", "BL10": "0.5-0.8", "GV14": "0.5-1",
+    "GB21": "0.3-0.5", "SI15": "0.3-0.6", "SI14": "0.3-0.7", "SI13": "0.3-0.5", "SI12": "0.5-0.7",
+    "SI11": "0.5-1", "SI10": "0.5-1", "SI9": "0.5-1", "TE14": "0.7-1", "LI15": "0.8-1.5",
+    "BL11": "0.5-0.7", "BL12": "0.5-0.7", "BL13": "0.5-0.7", "GV12": "0.5-1", "BL43": "0.3-0.5",
+    "BL15": "0.5-0.7", "GV9": "0.5-1", "BL17": "0.5-0.7", "BL18": "0.5-0.7", "BL20": "0.5-0.7",
+    "BL22": "0.5-1", "BL23": "1-1.2", "BL24": "0.8-1.2", "BL25": "0.8-1.2", "BL26": "0.8-1.2",
+    "BL52": "0.5-1", "GV4": "0.5-1", "GV3": "0.5-1", "EX-B7": "0.8-1.2", "EX-B2": "1-1.5",
+    "BL31": "0.8-1.2", "BL32": "0.8-1.2", "BL54": "1.5-2", "GB30": "1.5-2.5", "GB29": "0.5-1",
+    "BL36": "1-1.5", "BL37": "1-2", "BL40": "0.5-1", "BL57": "0.8-1.2", "BL58": "0.7-1",
+    "GB34": "0.8-1.2", "ST36": "0.5-1.2", "SP6": "0.5-1", "BL60": "0.5-1", "BL62": "0.3-0.5",
+    "LR3": "0.3-0.5", "GB41": "0.3-0.5", "LI11": "1-1.5", "TE5": "0.5-1", "LI4": "0.5-1",
+    "SI3": "0.5-0.7", "EX-UE7": "0.5-1", "EX-UE8": "0.5-0.8", "CV6": "0.8-1.2", "CV4": "0.8-1.2",
+    "ST25": "0.7-1.2",
+}
+
+
+def test_needling_depths_are_the_cited_standard_texts(dataset) -> None:  # type: ignore[no-untyped-def]
+    """Every depth CAM 1999 gives is the one the point states, and CAM is then cited."""
+    for code, depth in CAM_DEPTHS.items():
+        point = dataset.point(code)
+        needling = re.sub(r"(\d) to (\d)", r"\1-\2", point.technique.needling)
+        assert f"{depth} cun" in needling, (code, depth, needling)
+        assert "cam1999" in point.sources, code
+    # No depth is credited to unnamed "Chinese texts" any more.
+    for p in dataset.points:
+        assert "Chinese texts" not in p.technique.needling, p.code
