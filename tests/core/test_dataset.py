@@ -289,3 +289,16 @@ def test_needling_depths_are_the_cited_standard_texts(dataset) -> None:  # type:
     # No depth is credited to unnamed "Chinese texts" any more.
     for p in dataset.points:
         assert "Chinese texts" not in p.technique.needling, p.code
+
+
+_LIMIT = re.compile(
+    r"never deeper than [\d.]+ cun|[\d.]+ cun is the (absolute )?limit|no deeper than (about )?[\d.]+ cun"
+    r"|(do not|never) go past [\d.]+ cun|beyond about [\d.]+ cun|insertion to about [\d.]+ cun",
+    re.I,
+)
+
+
+def test_every_point_over_an_organ_states_an_absolute_limit(dataset) -> None:  # type: ignore[no-untyped-def]
+    for p in dataset.points:
+        if set(p.hazards) & {"pneumothorax", "spinal-cord", "organ"}:
+            assert _LIMIT.search(" ".join(p.cautions) + " " + p.technique.needling), p.code
