@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--meridian", choices=tuple(MERIDIANS), metavar="CODE", help="only this meridian (BL, GV, ...)")
     listing.add_argument("--query", metavar="TEXT", default="", help="search codes, names, pinyin, characters and text")
-    listing.add_argument("--no-pregnancy-caution", action="store_true", help="hide points traditionally avoided in pregnancy")
+    listing.add_argument("--no-pregnancy-caution", action="store_true", help="hide points avoided in pregnancy (WHO 1999 regions, classical forbidden points)")
     listing.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
     listing.add_argument("--json", action="store_true", help="print a JSON array instead of a table")
 

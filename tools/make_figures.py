@@ -120,7 +120,9 @@ def body_parts() -> list[str]:
     head: Chain = [(m, 42, 41), (m, 62, 44), (m, 88, 41), (m, 108, 31), (m, 115, 13)]
     neck: Chain = [(m, 100, 24), (m, 128, 25), (m, 150, 30)]
     torso: Chain = [
-        (m, 146, 32), (m, 163, 78), (m, 180, 104), (m, 205, 100), (m, 240, 90),
+        (m, 146, 32), (m, 163, 78), (m, 180, 104), (m, 205, 100),
+        # The arm leaves the torso at the posterior axillary fold of the model.
+        (m, A.POSTERIOR_AXILLARY_FOLD[1], A.POSTERIOR_AXILLARY_FOLD[0]),
         (m, 290, 84), (m, 340, 79), (m, 372, 78), (m, 410, 88), (m, 450, 97),
         (m, 474, 99), (m, 498, 72), (m, 506, 34),
     ]
@@ -196,7 +198,9 @@ def back_cues() -> str:
     out.append(both([(a - 13, A.MALLEOLUS_Y - 10), (a - 16, A.MALLEOLUS_Y - 3), (a - 13, A.MALLEOLUS_Y + 4)], color=CUE_DARK))
     # Elbows (olecranon) and the backs of the hands (knuckles, metacarpal lines).
     out.append(both([(124, A.ELBOW_Y - 4), (129, A.ELBOW_Y + 2), (134, A.ELBOW_Y - 4)]))
-    out.append(both([(128, 598), (135, 602), (143, 602), (150, 597)]))
+    ky = A.BODY_KNUCKLE_Y
+    out.append(both([(128, ky - 4), (135, ky), (143, ky), (150, ky - 5)]))
+
         # Head: hairline at the nape.
     out.append(both([(0, A.OCCIPITAL_PROTUBERANCE_Y + 22), (20, A.OCCIPITAL_PROTUBERANCE_Y + 24), (33, A.OCCIPITAL_PROTUBERANCE_Y + 18)], dash="2 3"))
     out.append(f'<circle cx="{_fmt(m)}" cy="{_fmt(A.OCCIPITAL_PROTUBERANCE_Y)}" r="2.2" fill="{CUE}"/>')
@@ -275,12 +279,20 @@ def write_hand() -> None:
         b = A.HAND_METACARPAL_BASE[n]
         h = A.HAND_METACARPAL_HEAD[n]
         top = A.HAND_THUMB_MCP_Y if n == 1 else A.HAND_MCP_Y
-        cues.append(line([p(b, A.HAND_WRIST_Y - 0.03), p(h, top + 0.015)], color=CUE, width=2.2))
+        cues.append(line([p(b, A.HAND_CARPUS_Y), p(h, top + 0.015)], color=CUE, width=2.2))
         cues.append(f'<circle cx="{_fmt(h * W)}" cy="{_fmt(top * H)}" r="{_fmt(0.026 * W)}" fill="none" stroke="{CUE}" stroke-width="1.4"/>')
     for n, chain in fingers.items():
         x, y, r = chain[-1]
         cues.append(f'<ellipse cx="{_fmt(x * W)}" cy="{_fmt((y + 0.012) * H)}" rx="{_fmt(r * 0.55 * W)}" ry="{_fmt(0.03 * H)}" fill="none" stroke="{CUE}" stroke-width="1.2"/>')
     cues.append(f'<ellipse cx="{_fmt(0.125 * W)}" cy="{_fmt(0.315 * H)}" rx="{_fmt(0.022 * W)}" ry="{_fmt(0.028 * H)}" fill="none" stroke="{CUE}" stroke-width="1.2"/>')
+    # The carpus between the wrist crease and the metacarpal bases.
+    base = A.HAND_METACARPAL_BASE
+    cx0, cx1 = base[2] - 0.03, base[5] + 0.03
+    cy0, cy1 = A.HAND_CARPUS_Y + 0.005, A.HAND_WRIST_Y - 0.012
+    cues.append(
+        f'<rect x="{_fmt(cx0 * W)}" y="{_fmt(cy0 * H)}" width="{_fmt((cx1 - cx0) * W)}" height="{_fmt((cy1 - cy0) * H)}" '
+        f'rx="{_fmt(0.03 * W)}" fill="{SKIN_SHADE}" stroke="{CUE}" stroke-width="1.2"/>'
+    )
     # Radius and ulna heads at the wrist; the interosseous line of the forearm.
     cues.append(line([p(0.56, A.HAND_WRIST_Y + 0.05), p(0.56, 0.98)], dash="3 4"))
     body = silhouette(parts, stroke=1.8) + "".join(cues)
@@ -315,7 +327,9 @@ def write_foot(side: str) -> None:
         cues.append(line([p(0.57, 0.84), p(0.75, 0.82), p(0.9, 0.84)], dash="3 3"))
     else:
         cues.append(line([p(0.52, 0.76), p(0.75, 0.79), p(0.9, 0.83)], dash="3 3"))
-        cues.append(line([p(0.45, 0.1), p(0.44, 0.35)], dash="2 4"))
+        # Medial border of the tibia (p() mirrors, so pass the lateral-view x).
+        tx = 1 - A.FOOT_MEDIAL_TIBIA_X
+        cues.append(line([p(tx + 0.01, 0.1), p(tx, 0.35)], dash="2 4"))
     for t in (0.86, 0.9, 0.935):
         cues.append(line([p(t, 0.82), p(t + 0.01, 0.86)], width=0.9))
     body = silhouette(parts, stroke=1.8) + "".join(cues)

@@ -45,11 +45,13 @@ assert tuple(_LEVEL_Y) == SPINE_LEVELS
 
 SACRAL_HIATUS_Y = 486.0
 CHIN_Y = 125.0
-OCCIPITAL_PROTUBERANCE_Y = 82.0
+#: The external occipital protuberance: about level with the ear canal (the ear spans 60-82).
+OCCIPITAL_PROTUBERANCE_Y = 71.0
 ACROMION = (112.0, 180.0)  # half-width, height of the lateral end of the acromion
 SCAPULA_SPINE_ROOT = (3 * CUN_X, _LEVEL_Y["T3"])
 SCAPULA_INFERIOR_ANGLE = (55.0, _LEVEL_Y["T7"])
 SCAPULA_SUPERIOR_ANGLE = (50.0, 160.0)
+#: Upper end of the posterior axillary fold; the torso outline meets the arm exactly here.
 POSTERIOR_AXILLARY_FOLD = (100.0, 236.0)
 ILIAC_CREST_Y = _LEVEL_Y["L4"]
 PSIS = (22.0, _LEVEL_Y["S2"])
@@ -70,6 +72,8 @@ ELBOW_Y = 372.0
 WRIST_Y = 518.0
 FINGERTIP_Y = 626.0
 CUN_FOREARM = (WRIST_Y - ELBOW_Y) / 12
+#: Axillary fold to cubital crease is 9 B-cun.
+CUN_UPPER_ARM = (ELBOW_Y - POSTERIOR_AXILLARY_FOLD[1]) / 9
 #: Lateral offset of the centre line of each leg at the hip, knee and ankle.
 LEG_CENTRE = {"hip": 50.0, "knee": 46.0, "ankle": 44.0}
 #: Lateral offset of the centre line of the arm at the shoulder, elbow, wrist, hand.
@@ -118,6 +122,8 @@ def _mirror(spots: list[Spot], bilateral: bool) -> tuple[Marker, ...]:
 # Hand: the dorsum of the right hand, fingers up, thumb to the left; wrist crease at
 # HAND_WRIST_Y, metacarpophalangeal joints at HAND_MCP_Y, forearm below the wrist.
 HAND_WRIST_Y = 0.72
+#: Bases of the metacarpals: the carpus fills the hand between here and the wrist crease.
+HAND_CARPUS_Y = 0.63
 HAND_MCP_Y = 0.36
 HAND_FINGERTIP_Y = 0.03
 #: x of metacarpals 1-5 at their bases (wrist) and heads (knuckles).
@@ -136,7 +142,7 @@ def _between(a: float, b: float, t: float) -> float:
 
 def metacarpal_x(n: int, y: float) -> float:
     """x of metacarpal n at height y of the hand view."""
-    t = (HAND_WRIST_Y - y) / (HAND_WRIST_Y - HAND_MCP_Y)
+    t = (HAND_CARPUS_Y - y) / (HAND_CARPUS_Y - HAND_MCP_Y)
     return _between(HAND_METACARPAL_BASE[n], HAND_METACARPAL_HEAD[n], t)
 
 
@@ -147,6 +153,8 @@ FOOT_CUN = 0.11  # one B-cun of leg in foot-view units
 # Foot, medial side of the right foot: toes to the left, heel to the right.
 FOOT_MEDIAL_MALLEOLUS = (0.63, 0.53)
 FOOT_MEDIAL_ACHILLES_X = 0.80
+#: The medial border of the tibia in the medial view (the leg spans about 0.56-0.85 there).
+FOOT_MEDIAL_TIBIA_X = 0.635
 
 
 def _hand_to_body(hx: float, hy: float) -> Spot:
@@ -159,14 +167,21 @@ def _hand_to_body(hx: float, hy: float) -> Spot:
     return Spot("back", dx, y)
 
 
+#: The knuckles (metacarpophalangeal joints) on the whole-body figures.
+BODY_KNUCKLE_Y = WRIST_Y + (HAND_WRIST_Y - HAND_MCP_Y) * (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
+
+
 # --- Placement of every bundled point -----------------------------------------
 def _spine_spot(level: str, cun: float) -> Spot:
     return Spot("back", cun * CUN_X, level_y(level))
 
 
 def _hand_points() -> dict[str, list[Spot]]:
+    # LI4: midpoint of the second metacarpal (base to head); EX-UE7: midway between the
+    # wrist crease and the knuckles (so a little nearer the wrist than LI4).
+    mid_bone = (HAND_CARPUS_Y + HAND_MCP_Y) / 2
+    li4 = (metacarpal_x(2, mid_bone) - 0.045, mid_bone)
     mid_meta = (HAND_WRIST_Y + HAND_MCP_Y) / 2
-    li4 = (metacarpal_x(2, mid_meta) - 0.045, mid_meta)
     si3 = (HAND_ULNAR_EDGE - 0.03, HAND_MCP_Y + 0.05)
     ue7a = ((metacarpal_x(2, mid_meta) + metacarpal_x(3, mid_meta)) / 2, mid_meta)
     ue7b = ((metacarpal_x(4, mid_meta) + metacarpal_x(5, mid_meta)) / 2, mid_meta)
@@ -208,7 +223,7 @@ def _foot_points() -> dict[str, list[Spot]]:
         ],
         "LR3": [Spot("foot-medial", 0.41, 0.735, "unit"), Spot("front", LEG_CENTRE["ankle"] - 7, 975)],
         "SP6": [
-            Spot("foot-medial", nx + 0.02, ny - 3 * FOOT_CUN, "unit"),
+            Spot("foot-medial", FOOT_MEDIAL_TIBIA_X + 0.03, ny - 3 * FOOT_CUN, "unit"),  # just behind the border
             Spot("front", LEG_CENTRE["ankle"] - 16, MALLEOLUS_Y - 3 * CUN_LEG),
         ],
     }
@@ -233,7 +248,7 @@ def _placements() -> dict[str, list[Spot]]:
         "BL10": [Spot("back", 1.3 * CUN_X, OCCIPITAL_PROTUBERANCE_Y + 20)],
         # Shoulder and scapula
         "GB21": [Spot("back", ACROMION[0] / 2, (level_y("C7") + ACROMION[1]) / 2)],
-        "SI9": [Spot("back", POSTERIOR_AXILLARY_FOLD[0], POSTERIOR_AXILLARY_FOLD[1] - 14)],
+        "SI9": [Spot("back", POSTERIOR_AXILLARY_FOLD[0], POSTERIOR_AXILLARY_FOLD[1] - CUN_UPPER_ARM)],
         "SI10": [Spot("back", POSTERIOR_AXILLARY_FOLD[0], 196)],
         "SI11": [Spot("back", si11[0], si11[1])],
         "SI12": [Spot("back", scap_mid[0], scap_mid[1] - 12)],
@@ -249,7 +264,8 @@ def _placements() -> dict[str, list[Spot]]:
         # Knee and leg
         "BL40": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y)],
         "BL57": [Spot("back", LEG_CENTRE["knee"], POPLITEAL_CREASE_Y + 8 * CUN_LEG)],
-        "BL58": [Spot("back", LEG_CENTRE["knee"] + 9, MALLEOLUS_Y - 7 * CUN_LEG)],
+        # WHO: 7 B-cun above BL60, 1 B-cun lateral to and below BL57 (B-cun of the leg both ways).
+        "BL58": [Spot("back", LEG_CENTRE["knee"] + CUN_LEG, MALLEOLUS_Y - 7 * CUN_LEG)],
         "GB34": [Spot("front", LEG_CENTRE["knee"] + 21, POPLITEAL_CREASE_Y + 2 * CUN_LEG)],
         "ST36": [Spot("front", LEG_CENTRE["knee"] + 10, POPLITEAL_CREASE_Y + 3 * CUN_LEG)],
         # Abdomen
@@ -302,9 +318,12 @@ class Region:
 
 def _body_regions(view: str) -> list[Region]:
     back = view == "back"
+    # From behind, the neck starts under the skull (GV16, GB20, BL10 lie there); from the
+    # front, under the jaw.
+    nape = OCCIPITAL_PROTUBERANCE_Y + 14 if back else 92.0
     regions = [
-        Region("head", view, 0, -4, 48, 92, round=0.5),
-        Region("neck", view, 0, 92, 36, 152),
+        Region("head", view, 0, -4, 48, nape, round=0.5),
+        Region("neck", view, 0, nape, 36, 152),
         Region("shoulder", view, 50 if back else 58, 150, 134, 246, mirrored=True),
         Region("arm", view, 102, 246, 160, WRIST_Y, mirrored=True, round=0.25),
         Region("hand", view, 112, WRIST_Y, 166, FINGERTIP_Y + 4, mirrored=True),

@@ -14,9 +14,9 @@ from typing import Any
 
 from .. import __version__
 from .files import read_text, write_atomically
-from .model import Dataset, Marker, Point, Source, SpinePlacement, Technique
+from .model import Caution, Dataset, Marker, Point, PregnancyFlag, Source, SpinePlacement, Technique
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 KEEP = 6  # copies kept; older ones are removed
 
 
@@ -62,13 +62,20 @@ def dataset_from_json(data: dict[str, Any], path: str) -> Dataset:
                 markers=tuple(Marker(m["view"], float(m["x"]), float(m["y"])) for m in p["markers"]),
                 location=p["location"], how_to_find=p["how_to_find"],
                 technique=Technique(p["technique"]["needling"], p["technique"]["acupressure"]),
-                back_pain_use=p["back_pain_use"], role=p["role"], cautions=tuple(p["cautions"]),
-                hazards=tuple(p["hazards"]), pregnancy_caution=bool(p["pregnancy_caution"]),
+                back_pain_use=p["back_pain_use"], role=p["role"],
+                caution_notes=tuple(Caution(t, k) for t, k in zip(p["cautions"], p["caution_techniques"], strict=True)),
+                hazards=tuple(p["hazards"]), pregnancy=_pregnancy(p["pregnancy"]),
                 sources=tuple(p["sources"]),
                 spine=None if spine is None else SpinePlacement(spine["level"], float(spine["lateral_cun"])),
             )
         )
     return Dataset(title=data["title"], points=tuple(points), sources=sources, path=path)
+
+
+def _pregnancy(data: dict[str, str] | None) -> PregnancyFlag | None:
+    if data is None:
+        return None
+    return PregnancyFlag(data["level"], data["rule"], data["trimester"], data["note"])
 
 
 def _prune(cache_dir: Path) -> None:

@@ -8,22 +8,31 @@ import yaml
 
 from .model import (
     AREAS,
+    CAUTION_TECHNIQUES,
     HAZARDS,
+    PREGNANCY_LEVELS,
+    PREGNANCY_RULES,
+    TRIMESTERS,
     MERIDIANS,
     PAIN_TYPES,
     ROLES,
     SPINE_LEVELS,
     VIEWS,
+    Caution,
     Dataset,
     Marker,
     Point,
+    PregnancyFlag,
     Source,
     SpinePlacement,
     Technique,
 )
 from .yamlread import DataError, NodeReader, read_text, read_top
 
-FORMAT_VERSION = 1
+#: The newest format this loader reads; format 1 files (boolean pregnancy_caution,
+#: plain-text cautions) are still read.
+FORMAT_VERSION = 2
+FORMAT_VERSIONS = (1, 2)
 
 _CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})$")
 
@@ -42,10 +51,9 @@ _POINT_REQUIRED = (
     "technique",
     "back_pain_use",
     "cautions",
-    "pregnancy_caution",
     "sources",
 )
-_POINT_OPTIONAL = ("hanzi_traditional", "role", "hazards", "spine")
+_POINT_OPTIONAL = ("hanzi_traditional", "role", "hazards", "spine", "pregnancy_caution", "pregnancy")
 
 
 def load_dataset(path: str) -> Dataset:
@@ -61,8 +69,13 @@ def parse_dataset(text: str, name: str = "<text>") -> Dataset:
     )
 
     version = reader.integer(top["format"], "format") if "format" in top else None
-    if version is not None and version != FORMAT_VERSION:
-        reader.error(top["format"], f"format {version} is not supported (this version reads format {FORMAT_VERSION})")
+    if version is not None and version not in FORMAT_VERSIONS:
+        reader.error(
+            top["format"],
+            f"format {version} is not supported (this version reads formats "
+            f"{', '.join(str(v) for v in FORMAT_VERSIONS)})",
+        )
+        version = None
 
     title = "Untitled dataset"
     if "title" in top:
@@ -79,7 +92,7 @@ def parse_dataset(text: str, name: str = "<text>") -> Dataset:
         if not items:
             reader.error(top["points"], "points: the list is empty")
         for index, item in enumerate(items, start=1):
-            point = _read_point(reader, item, index, sources if "sources" in top else None)
+            point = _read_point(reader, item, index, sources if "sources" in top else None, version or FORMAT_VERSION)
             if point is None:
                 continue
             if point.code in first_seen:
@@ -111,7 +124,7 @@ def _read_sources(reader: NodeReader, node: yaml.Node) -> dict[str, Source]:
 
 
 def _read_point(
-    reader: NodeReader, node: yaml.Node, index: int, sources: dict[str, Source] | None
+    reader: NodeReader, node: yaml.Node, index: int, sources: dict[str, Source] | None, version: int
 ) -> Point | None:
     what = _peek_code(node) or f"point {index}"
     fields = reader.mapping(node, what, _POINT_REQUIRED, _POINT_OPTIONAL)
@@ -146,15 +159,13 @@ def _read_point(
     bilateral = False
     if "bilateral" in fields:
         bilateral = bool(reader.boolean(fields["bilateral"], f"{what} bilateral"))
-    pregnancy = False
-    if "pregnancy_caution" in fields:
-        pregnancy = bool(reader.boolean(fields["pregnancy_caution"], f"{what} pregnancy_caution"))
+    pregnancy = _read_pregnancy(reader, node, fields, what, version, sources)
     role = "local"
     if "role" in fields:
         role = reader.choice(fields["role"], f"{what} role", ROLES) or role
-    cautions: tuple[str, ...] = ()
+    cautions: tuple[Caution, ...] = ()
     if "cautions" in fields:
-        cautions = reader.string_list(fields["cautions"], f"{what} cautions") or ()
+        cautions = _read_cautions(reader, fields["cautions"], what, version)
     hazards: tuple[str, ...] = ()
     if "hazards" in fields:
         hazards = reader.choice_list(fields["hazards"], f"{what} hazards", tuple(HAZARDS), allow_empty=True) or ()
@@ -200,9 +211,9 @@ def _read_point(
         technique=technique,
         back_pain_use=back_pain_use,
         role=role,
-        cautions=cautions,
+        caution_notes=cautions,
         hazards=hazards,
-        pregnancy_caution=pregnancy,
+        pregnancy=pregnancy,
         sources=cited,
         spine=spine,
     )
@@ -247,3 +258,76 @@ def _read_markers(reader: NodeReader, node: yaml.Node, what: str, bilateral: boo
         if view is not None and x is not None and y is not None:
             markers.append(Marker(view, x, y))
     return tuple(markers)
+
+
+def _needs_format_2(reader: NodeReader, node: yaml.Node, what: str, version: int) -> bool:
+    """Report a format 2 construct in a format 1 file; True if it may be read."""
+    if version >= 2:
+        return True
+    reader.error(node, f"{what} needs 'format: 2' at the top of the file (this file says format 1)")
+    return False
+
+
+def _read_cautions(reader: NodeReader, node: yaml.Node, what: str, version: int) -> tuple[Caution, ...]:
+    """Cautions: plain text (for every technique) or {text, technique} (format 2)."""
+    items = reader.sequence(node, f"{what} cautions")
+    if items is None:
+        return ()
+    cautions: list[Caution] = []
+    for item in items:
+        if isinstance(item, yaml.MappingNode):
+            if not _needs_format_2(reader, item, f"{what} caution with a technique", version):
+                continue
+            fields = reader.mapping(item, f"{what} caution", ("text", "technique"))
+            if fields is None or len(fields) < 2:
+                continue
+            text = reader.string(fields["text"], f"{what} caution text")
+            technique = reader.choice(fields["technique"], f"{what} caution technique", CAUTION_TECHNIQUES)
+            if text is not None and technique is not None:
+                cautions.append(Caution(text, technique))
+        else:
+            text = reader.string(item, f"{what} cautions item")
+            if text is not None:
+                cautions.append(Caution(text, "all"))
+    return tuple(cautions)
+
+
+def _read_pregnancy(
+    reader: NodeReader,
+    point_node: yaml.Node,
+    fields: dict[str, yaml.Node],
+    what: str,
+    version: int,
+    sources: dict[str, Source] | None,
+) -> PregnancyFlag | None:
+    """The pregnancy flag: format 1's boolean or format 2's {level, rule, trimester, note}."""
+    if "pregnancy" in fields and "pregnancy_caution" in fields:
+        reader.error(fields["pregnancy_caution"], f"{what}: give either pregnancy or pregnancy_caution, not both")
+        return None
+    if "pregnancy_caution" in fields:
+        flag = reader.boolean(fields["pregnancy_caution"], f"{what} pregnancy_caution")
+        return PregnancyFlag("caution", "unspecified", "all") if flag else None
+    if "pregnancy" not in fields:
+        if version < 2:  # format 1 requires the boolean
+            reader.error(point_node, f"{what}: missing required key pregnancy_caution")
+        return None
+    node = fields["pregnancy"]
+    if not _needs_format_2(reader, node, f"{what} pregnancy", version):
+        return None
+    parts = reader.mapping(node, f"{what} pregnancy", ("level", "rule", "trimester"), ("note",))
+    if parts is None or not {"level", "rule", "trimester"} <= parts.keys():
+        return None
+    level = reader.choice(parts["level"], f"{what} pregnancy level", PREGNANCY_LEVELS)
+    rules = tuple(k for k in PREGNANCY_RULES if k != "unspecified")
+    rule = reader.choice(parts["rule"], f"{what} pregnancy rule", rules)
+    trimester = reader.choice(parts["trimester"], f"{what} pregnancy trimester", tuple(TRIMESTERS))
+    note = reader.string(parts["note"], f"{what} pregnancy note") if "note" in parts else ""
+    if rule is not None and sources is not None:
+        key = PREGNANCY_RULES[rule].source
+        if key and key not in sources:
+            reader.error(parts["rule"], f"{what} pregnancy rule {rule!r} cites {key!r}, which is not in the dataset's sources")
+    if level is None or rule is None or trimester is None or note is None:
+        return None
+    return PregnancyFlag(level, rule, trimester, note)
+
+

@@ -75,22 +75,191 @@ MERIDIANS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-ROLES: tuple[str, ...] = ("local", "adjacent", "distal")
+#: How a point serves back pain: on the painful area, near it, far from it, or on the
+#: front of the trunk opposite it (abdominal points paired with the lower back).
+ROLES: tuple[str, ...] = ("local", "adjacent", "distal", "front-back")
 
-#: Kinds of needling hazard a point can carry; the sheet gathers them in one box.
-HAZARDS: Mapping[str, str] = MappingProxyType(
+ROLE_LABELS: Mapping[str, str] = MappingProxyType(
     {
-        "pneumothorax": "Deep or perpendicular needling here can puncture the pleura "
-        "(pneumothorax); needle obliquely and shallowly.",
-        "spinal-cord": "Near the spinal cord or medulla: never needle deeply or upwards "
-        "towards the skull.",
-        "blood-vessel": "A large artery or vein lies beneath: avoid it and press firmly "
-        "after withdrawing the needle.",
-        "nerve": "A large nerve trunk lies beneath: withdraw at once if an electric "
-        "sensation shoots along the limb.",
-        "joint": "Close to a joint capsule: keep strictly sterile technique.",
+        "local": "local point",
+        "adjacent": "adjacent point",
+        "distal": "distal point",
+        "front-back": "front-back pairing point",
     }
 )
+
+#: The techniques a caution or hazard can apply to; "all" applies to every one.
+CAUTION_TECHNIQUES: tuple[str, ...] = ("all", "needling", "acupressure", "moxibustion")
+
+
+@dataclass(frozen=True, slots=True)
+class Hazard:
+    """A kind of hazard from what lies under a point, and the technique it concerns."""
+
+    key: str
+    text: str
+    technique: str
+
+
+def _hazards(*items: Hazard) -> Mapping[str, Hazard]:
+    return MappingProxyType({h.key: h for h in items})
+
+
+#: Kinds of hazard a point can carry; the sheet gathers them in one box. All of them
+#: come from what a needle can reach, so they are needling hazards: a self-care
+#: (acupressure) sheet does not print them.
+HAZARD_INFO: Mapping[str, Hazard] = _hazards(
+    Hazard(
+        "pneumothorax",
+        "The pleura and lung lie close under the skin here: a deep or perpendicular needle "
+        "can cause a pneumothorax. Needle obliquely and no deeper than the point's limit.",
+        "needling",
+    ),
+    Hazard(
+        "spinal-cord",
+        "The spinal cord (or, at the skull, the medulla) lies deep to this point: keep to the "
+        "point's own angle and never past its depth limit. Just below the skull (GV16, GB20, "
+        "BL10) never aim upward towards the foramen magnum; on the spine, follow the slope of "
+        "the spinous processes as the point's technique says.",
+        "needling",
+    ),
+    Hazard(
+        "blood-vessel",
+        "A large artery or vein lies beneath: avoid it and press firmly after withdrawing the needle.",
+        "needling",
+    ),
+    Hazard(
+        "nerve",
+        "A large nerve trunk lies beneath: withdraw at once if an electric sensation shoots along the limb.",
+        "needling",
+    ),
+    Hazard("joint", "Close to a joint capsule: keep strictly sterile technique.", "needling"),
+    Hazard(
+        "organ",
+        "An organ lies beneath (the kidney under the lumbar points; the bladder, bowel and "
+        "peritoneum under the lower abdomen): never needle past the point's limit, and have "
+        "the bladder emptied before needling the lower abdomen.",
+        "needling",
+    ),
+)
+
+#: The hazard texts by key (kept for code that only needs the words).
+HAZARDS: Mapping[str, str] = MappingProxyType({k: h.text for k, h in HAZARD_INFO.items()})
+
+#: Pregnancy flags, from strongest to weakest. "avoid" and "caution" hide the point under
+#: "Hide points avoided in pregnancy"; "strong-stimulation" only asks for gentle work.
+PREGNANCY_LEVELS: tuple[str, ...] = ("avoid", "caution", "strong-stimulation")
+PREGNANCY_HIDING_LEVELS: tuple[str, ...] = ("avoid", "caution")
+
+PREGNANCY_LEVEL_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "avoid": "Avoid in pregnancy",
+        "caution": "Traditionally avoided in pregnancy",
+        "strong-stimulation": "No strong stimulation in pregnancy",
+    }
+)
+
+#: When in pregnancy a rule applies.
+TRIMESTERS: Mapping[str, str] = MappingProxyType(
+    {
+        "first": "first trimester",
+        "after-first": "from the fourth month on",
+        "all": "throughout pregnancy",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PregnancyRule:
+    """A named rule about needling in pregnancy, with its source key."""
+
+    key: str
+    text: str
+    source: str
+
+
+def _rules(*items: PregnancyRule) -> Mapping[str, PregnancyRule]:
+    return MappingProxyType({r.key: r for r in items})
+
+
+#: The rules the dataset may name. WHO 1999 (Guidelines on Basic Training and Safety in
+#: Acupuncture, section II.2.1) gives the regional ones; the labour-inducing points are
+#: the classical list discussed by Cummings 2011.
+PREGNANCY_RULES: Mapping[str, PregnancyRule] = _rules(
+    PregnancyRule(
+        "who1999-lumbosacral",
+        "WHO 1999 safety guidelines: acupuncture and moxibustion on the lumbosacral region are "
+        "contraindicated in the first trimester, and the region is to be avoided after the "
+        "third month as well.",
+        "who1999",
+    ),
+    PregnancyRule(
+        "who1999-lower-abdomen",
+        "WHO 1999 safety guidelines: acupuncture and moxibustion on the lower abdomen are "
+        "contraindicated in the first trimester. The pregnant uterus lies beneath later on too, "
+        "so BackPoints treats the point as one to avoid throughout.",
+        "who1999",
+    ),
+    PregnancyRule(
+        "who1999-upper-abdomen",
+        "WHO 1999 safety guidelines: points on the upper abdomen are to be avoided after the third month.",
+        "who1999",
+    ),
+    PregnancyRule(
+        "who1999-strong-sensation",
+        "WHO 1999 safety guidelines: after the third month, avoid points that cause strong "
+        "sensations. This point is usually needled or pressed for a strong sensation, so from the "
+        "fourth month on use gentle stimulation only.",
+        "who1999",
+    ),
+    PregnancyRule(
+        "traditional-forbidden",
+        "One of the classical points forbidden in pregnancy because strong stimulation was "
+        "thought to bring on labour. Reviews find no good evidence of harm (Cummings 2011), "
+        "but practitioners still avoid it.",
+        "cummings2011",
+    ),
+    PregnancyRule(
+        "unspecified",
+        "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it.",
+        "",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PregnancyFlag:
+    """How a point is restricted in pregnancy: level, the rule behind it and when it applies."""
+
+    level: str
+    rule: str
+    trimester: str
+    note: str = ""
+
+    @property
+    def hides(self) -> bool:
+        """True if "Hide points avoided in pregnancy" hides the point."""
+        return self.level in PREGNANCY_HIDING_LEVELS
+
+    def text(self) -> str:
+        """One plain sentence set: level, trimester, the rule and the point's own note."""
+        label = PREGNANCY_LEVEL_LABELS.get(self.level, self.level)
+        when = TRIMESTERS.get(self.trimester, self.trimester)
+        rule = PREGNANCY_RULES.get(self.rule)
+        parts = [f"{label} ({when})."]
+        if rule is not None:
+            parts.append(rule.text)
+        if self.note:
+            parts.append(self.note)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Caution:
+    """A warning for one point and the technique it concerns ("all" for every technique)."""
+
+    text: str
+    technique: str = "all"
 
 #: Spinal levels from the top down; the order is used to check marker heights.
 SPINE_LEVELS: tuple[str, ...] = (
@@ -153,12 +322,22 @@ class Point:
     technique: Technique
     back_pain_use: str
     role: str
-    cautions: tuple[str, ...]
+    caution_notes: tuple[Caution, ...]
     hazards: tuple[str, ...]
-    pregnancy_caution: bool
+    pregnancy: PregnancyFlag | None
     sources: tuple[str, ...]
     hanzi_traditional: str = ""
     spine: SpinePlacement | None = None
+
+    @property
+    def cautions(self) -> tuple[str, ...]:
+        """The texts of all the point's own cautions, whatever the technique."""
+        return tuple(c.text for c in self.caution_notes)
+
+    @property
+    def pregnancy_caution(self) -> bool:
+        """True if the point is hidden by "Hide points avoided in pregnancy"."""
+        return self.pregnancy is not None and self.pregnancy.hides
 
     @property
     def views(self) -> tuple[str, ...]:
@@ -188,8 +367,20 @@ class Point:
             "back_pain_use": self.back_pain_use,
             "role": self.role,
             "cautions": list(self.cautions),
+            "caution_techniques": [c.technique for c in self.caution_notes],
             "hazards": list(self.hazards),
             "pregnancy_caution": self.pregnancy_caution,
+            "pregnancy": (
+                None
+                if self.pregnancy is None
+                else {
+                    "level": self.pregnancy.level,
+                    "rule": self.pregnancy.rule,
+                    "trimester": self.pregnancy.trimester,
+                    "note": self.pregnancy.note,
+                    "text": self.pregnancy.text(),
+                }
+            ),
             "sources": list(self.sources),
             "spine": (
                 None
@@ -220,3 +411,40 @@ class Dataset:
 
     def __len__(self) -> int:
         return len(self.points)
+
+
+#: Which caution techniques each sheet technique prints.
+SHEET_TECHNIQUES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "self-care": ("acupressure",),
+        "acupressure": ("acupressure",),
+        "needling": ("needling", "moxibustion"),
+        "moxibustion": ("moxibustion",),
+    }
+)
+
+
+def applies(caution_technique: str, technique: str) -> bool:
+    """True if a caution for `caution_technique` concerns someone using `technique`.
+
+    `technique` is a caution technique (needling, acupressure, moxibustion), a sheet
+    technique (self-care, needling) or "all" (everything applies).
+    """
+    if technique == "all" or caution_technique == "all":
+        return True
+    return caution_technique in SHEET_TECHNIQUES.get(technique, (technique,))
+
+
+def cautions_for(point: Point, technique: str, *, include_hazards: bool = True) -> list[str]:
+    """The point's warnings that concern `technique`: pregnancy first, then its own
+    cautions, then the hazard texts of what lies beneath. Needling-only texts never
+    reach a self-care (acupressure) reader."""
+    texts: list[str] = []
+    if point.pregnancy is not None:
+        texts.append(point.pregnancy.text())
+    texts.extend(c.text for c in point.caution_notes if applies(c.technique, technique))
+    for key in point.hazards if include_hazards else ():
+        hazard = HAZARD_INFO.get(key)
+        if hazard is not None and applies(hazard.technique, technique):
+            texts.append(hazard.text)
+    return texts

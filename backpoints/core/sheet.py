@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .model import AREA_LABELS, AREAS, HAZARDS, Dataset, Point
+from .model import AREA_LABELS, AREAS, HAZARD_INFO, Dataset, Point, applies
 from .files import DataError, Problem, read_text, write_atomically
 
 SHEET_FORMAT = 1
@@ -207,8 +207,12 @@ class CautionNote:
     urgent: bool = False
 
 
-def gather_cautions(points: list[Point]) -> list[CautionNote]:
-    """The cautions a set of points calls for, most important first."""
+def gather_cautions(points: list[Point], technique: str = "needling") -> list[CautionNote]:
+    """The cautions a set of points calls for, most important first.
+
+    `technique` is the sheet's (self-care or needling): hazards that only concern a
+    needle are left off a self-care sheet.
+    """
     notes: list[CautionNote] = []
     if any("lower" in p.pain or "lower-back" in p.areas for p in points):
         notes.append(
@@ -219,34 +223,48 @@ def gather_cautions(points: list[Point]) -> list[CautionNote]:
                 urgent=True,
             )
         )
-    pregnancy = tuple(p.code for p in points if p.pregnancy_caution)
+    pregnancy = tuple(p.code for p in points if p.pregnancy is not None)
     if pregnancy:
         notes.append(
             CautionNote(
                 "Pregnancy",
-                "Traditionally avoided in pregnancy. The evidence of harm is weak, but practitioners "
-                "avoid these points: tell your practitioner if you are or may be pregnant.",
+                "WHO 1999 safety guidelines: no acupuncture or moxibustion on the lower abdomen or the "
+                "lumbosacral region in the first trimester; after the third month avoid the upper abdomen, "
+                "the lumbosacral region and strong stimulation. Some distal points are traditionally "
+                "avoided as well. Each point below says which rule applies: tell your practitioner if you "
+                "are or may be pregnant.",
                 pregnancy,
                 urgent=True,
             )
         )
     for hazard, title in (("pneumothorax", "Chest wall and upper back"), ("spinal-cord", "Spine and skull"),
-                          ("blood-vessel", "Blood vessels"), ("nerve", "Nerves")):
+                          ("organ", "Organs beneath"), ("blood-vessel", "Blood vessels"), ("nerve", "Nerves")):
+        info = HAZARD_INFO[hazard]
+        if not applies(info.technique, technique):
+            continue
         codes = tuple(p.code for p in points if hazard in p.hazards)
         if codes:
-            notes.append(CautionNote(title, HAZARDS[hazard], codes))
-    notes.append(
-        CautionNote(
-            "Bleeding risk",
-            "If you take blood thinners or have a bleeding disorder, say so before treatment: "
-            "needling can bruise or bleed. Minor soreness or bruising usually clears within days.",
+            notes.append(CautionNote(title, info.text, codes))
+    if applies("needling", technique):
+        notes.append(
+            CautionNote(
+                "Bleeding risk",
+                "If you take blood thinners or have a bleeding disorder, say so before treatment: "
+                "needling can bruise or bleed. Minor soreness or bruising usually clears within days.",
+            )
         )
-    )
-    notes.append(
-        CautionNote(
-            "Clean technique",
-            "Needles must be sterile and single-use, on clean skin. Press gently at home and never on "
-            "broken skin, bruises, varicose veins or swelling.",
+        notes.append(
+            CautionNote(
+                "Clean technique",
+                "Needles must be sterile and single-use, on clean skin.",
+            )
         )
-    )
+    if applies("acupressure", technique):
+        notes.append(
+            CautionNote(
+                "Pressing safely",
+                "Press gently to firmly, never to the point of sharp pain, and never on broken skin, "
+                "bruises, varicose veins or swelling. If you take blood thinners, press lightly.",
+            )
+        )
     return notes

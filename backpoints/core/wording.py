@@ -4,6 +4,3 @@ from __future__ import annotations
 
 #: Shown in the status bar, the details panel, the About box; printed on every sheet page.
 DISCLAIMER = "Educational reference, not medical advice. See a qualified practitioner and your doctor."
-
-#: A point flagged for pregnancy without a caution of its own says this.
-PREGNANCY_DEFAULT = "Traditionally avoided in pregnancy; the evidence of harm is weak, but practitioners avoid it."

@@ -31,8 +31,8 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
 from ..core.figures import body_views_of, is_group, markers_on
-from ..core.model import AREA_LABELS, Dataset, Point
-from ..core.wording import DISCLAIMER, PREGNANCY_DEFAULT
+from ..core.model import AREA_LABELS, Dataset, Point, cautions_for
+from ..core.wording import DISCLAIMER
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
 from .fonts import load_fonts, sheet_font
@@ -40,6 +40,13 @@ from .fonts import load_fonts, sheet_font
 DPI = 96.0
 MARGIN_MM = 15.0
 FOOTER_H = 26.0
+#: The units the locations use, explained once on every sheet (WHO 2008 general guidelines).
+MEASURES_NOTE = (
+    "Measures: a B-cun (proportional cun) divides the distance between two landmarks into equal "
+    "parts on every body, e.g. navel to pubic bone = 5 B-cun, between the inner borders of the "
+    "shoulder blades = 6 B-cun. An F-cun (finger cun) uses the fingers of the person being "
+    "treated: thumb width at its joint = 1 F-cun; four fingers together at the middle joint = 3 F-cun."
+)
 INK = QColor("#1f1f1f")
 MUTED = QColor("#5b5b5b")
 ACCENT = QColor("#6b4f3f")
@@ -135,6 +142,7 @@ class SheetLayout:
         if self.sheet.notes.strip():
             blocks.append(self._notes())
         blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
+        blocks.append(self._text_block(MEASURES_NOTE, 8.0))
         return blocks
 
     def _paginate(self, blocks: list[Block]) -> None:
@@ -191,7 +199,7 @@ class SheetLayout:
         figures_w = len(views) * fig_w + max(0, len(views) - 1) * 10
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
-        cautions = gather_cautions(self.points)
+        cautions = gather_cautions(self.points, self.sheet.technique)
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
         height = max(fig_h + 16, box_h)
@@ -222,6 +230,17 @@ class SheetLayout:
             self.width,
             9.5,
         )
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            p.save()
+            p.translate(x, y)
+            doc.drawContents(p)
+            p.restore()
+
+        return Block(doc.size().height(), paint)
+
+    def _text_block(self, text: str, size: float) -> Block:
+        doc = _document(f"<p class='muted'>{escape(text)}</p>", self.width, size)
 
         def paint(p: QPainter, x: float, y: float) -> None:
             p.save()
@@ -356,12 +375,12 @@ def _point_html(point: Point, technique: str) -> str:
         parts.append(f"<p><span class='label'>Needling:</span> {escape(point.technique.needling)}</p>")
     else:
         parts.append(f"<p><span class='label'>Self-care pressure:</span> {escape(point.technique.acupressure)}</p>")
-    cautions = list(point.cautions)
-    if point.pregnancy_caution and not any("pregnan" in c.lower() for c in cautions):
-        cautions.insert(0, PREGNANCY_DEFAULT)
+    # Only what concerns this sheet's technique; the hazards are in the box at the top.
+    cautions = cautions_for(point, technique, include_hazards=False)
     if cautions:
+        first = 1 if point.pregnancy is not None else 0
         items = " ".join(
-            f"<span class='{'urgent' if 'pregnan' in c.lower() else ''}'>{escape(c)}</span>" for c in cautions
+            f"<span class='{'urgent' if i < first else ''}'>{escape(c)}</span>" for i, c in enumerate(cautions)
         )
         parts.append(f"<p><span class='urgent'>Cautions:</span> {items}</p>")
     return "".join(parts)

@@ -7,8 +7,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from ..core.model import AREA_LABELS, HAZARDS, MERIDIANS, Dataset, Point
-from ..core.wording import DISCLAIMER, PREGNANCY_DEFAULT
+from ..core.model import AREA_LABELS, HAZARD_INFO, MERIDIANS, ROLE_LABELS, Dataset, Point
+from ..core.wording import DISCLAIMER
 from ..printing.fonts import CJK_FAMILY
 from .state import BrowseState
 
@@ -22,6 +22,7 @@ h1 { font-size: 19pt; margin: 0; }
 .meta { color: #555; }
 h3 { font-size: 10.5pt; color: #6b4f3f; margin-top: 12px; margin-bottom: 2px; text-transform: uppercase; }
 .preg { background: #fde2e1; color: #7a0b0b; border: 1px solid #d9534f; padding: 6px; font-weight: bold; }
+.preg-mild { background: #fff0e0; color: #6a3a00; border: 1px solid #d98a00; padding: 6px; font-weight: bold; }
 .caution { background: #fff4d6; border: 1px solid #e0b000; padding: 6px; }
 .sources { color: #555; font-size: 9pt; }
 .disclaimer { color: #666; font-size: 9pt; }
@@ -38,7 +39,16 @@ _HAZARD_WORDS = {
     "blood-vessel": ("artery", "vein", "vessel"),
     "nerve": ("nerve",),
     "joint": ("joint",),
+    "organ": ("kidney", "bladder", "peritone"),
 }
+
+
+_TECHNIQUE_TITLES = (
+    ("all", "Whatever the technique"),
+    ("needling", "Needling (practitioners)"),
+    ("moxibustion", "Moxibustion"),
+    ("acupressure", "Acupressure (self-care)"),
+)
 
 
 def _mentioned(hazard: str, cautions: list[str]) -> bool:
@@ -64,21 +74,27 @@ def point_html(point: Point, dataset: Dataset) -> str:
     side = "both sides (bilateral)" if point.bilateral else "on the midline (single point)"
     parts.append(
         f"<p class='meta'>{escape(meridian)} · {escape(areas)} · for {escape(pain)} pain · "
-        f"{escape(side)} · {escape(point.role)} point</p>"
+        f"{escape(side)} · {escape(ROLE_LABELS.get(point.role, point.role))}</p>"
     )
-    cautions = list(point.cautions)
-    if point.pregnancy_caution:
-        # The point's own pregnancy caution goes in the banner (once), or a general one.
-        own = next((c for c in cautions if "pregnan" in c.lower()), None)
-        if own is not None:
-            cautions.remove(own)
-        banner = own or PREGNANCY_DEFAULT
-        parts.append(f"<p class='preg'>⚠ Pregnancy: {escape(banner)}</p>")
-    # The generic hazard text only where the point's own cautions do not already say it.
-    hazards = [HAZARDS[h] for h in point.hazards if h in HAZARDS and not _mentioned(h, cautions)]
-    if cautions or hazards:
-        items = "".join(f"<li>{escape(c)}</li>" for c in cautions + hazards)
-        parts.append(f"<div class='caution'><b>Cautions</b><ul style='margin:2px 0 0 -20px'>{items}</ul></div>")
+    if point.pregnancy is not None:
+        css = "preg" if point.pregnancy.hides else "preg-mild"
+        parts.append(f"<p class='{css}'>⚠ Pregnancy: {escape(point.pregnancy.text())}</p>")
+    # Cautions grouped by the technique they concern; a hazard's generic text only
+    # where the point's own cautions for that technique do not already say it.
+    groups: dict[str, list[str]] = {}
+    for note in point.caution_notes:
+        groups.setdefault(note.technique, []).append(note.text)
+    for key in point.hazards:
+        hazard = HAZARD_INFO.get(key)
+        if hazard is not None and not _mentioned(key, groups.get(hazard.technique, [])):
+            groups.setdefault(hazard.technique, []).append(hazard.text)
+    if groups:
+        body = []
+        for technique, title in _TECHNIQUE_TITLES:
+            if groups.get(technique):
+                items = "".join(f"<li>{escape(c)}</li>" for c in groups[technique])
+                body.append(f"<b>{title}</b><ul style='margin:2px 0 4px -20px'>{items}</ul>")
+        parts.append(f"<div class='caution'><b>Cautions</b><br>{''.join(body)}</div>")
     parts.append("<h3>Location</h3>" + _p(point.location))
     parts.append("<h3>How to find it</h3>" + _p(point.how_to_find))
     parts.append("<h3>Needling (practitioners)</h3>" + _p(point.technique.needling))
@@ -103,7 +119,7 @@ def welcome_html() -> str:
         "<p>Click a body region to see the points there. Use the toolbar to switch between "
         "the front and back figures and the hand and foot close-ups.</p>"
         "<p><b>Marker shapes:</b> circle = lower back pain, diamond = upper back pain, "
-        "square = both. In the list, a red <b>P</b> marks points traditionally avoided in "
+        "square = both. In the list, a red <b>P</b> marks points avoided or used with care in "
         "pregnancy.</p>"
         f"<p class='preg'>{escape(DISCLAIMER)}</p></body></html>"
     )

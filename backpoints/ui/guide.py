@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from ..printing.fonts import load_fonts, sheet_font
-from ..resources import data_file
+from ..resources import asset_file, data_file
 from .sheet_output import SheetOutput
 
 GUIDE_TITLE = "BackPoints guide: acupuncture for back pain"
@@ -20,11 +20,11 @@ def guide_markdown() -> str:
 class GuideDialog(QDialog):
     """A non-modal window with the guide; deleted when closed."""
 
-    def __init__(self, output: SheetOutput, parent: QWidget | None = None) -> None:
+    def __init__(self, output: SheetOutput | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("guide")
-        self.output = output
+        self.output = output or SheetOutput(self)
         load_fonts()
         self.setWindowTitle(GUIDE_TITLE)
         self.resize(760, 820)
@@ -36,6 +36,8 @@ class GuideDialog(QDialog):
         # The bundled font: the same look everywhere, and printed text that searches as
         # typed (the system font's "fl" ligature turned "Red flags" into "Red ﬂags").
         self.browser.document().setDefaultFont(sheet_font(10.5))
+        # Images in the guide (the finger-cun figure) are bundled assets.
+        self.browser.setSearchPaths([str(asset_file("finger-cun.svg").parent)])
         self.browser.setMarkdown(guide_markdown())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ..core.model import Point
+from ..core.model import PREGNANCY_LEVEL_LABELS, Point
 from .state import BrowseState
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -91,10 +91,10 @@ class PointListModel(QAbstractListModel):
             return f"{point.code}  {point.pinyin}  ·  {point.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             # Escaped: Qt guesses rich text in tooltips, and data text is never markup.
-            caution = "<br>P: traditionally avoided in pregnancy" if point.pregnancy_caution else ""
+            caution = f"<br>P: {escape(point.pregnancy.text())}" if point.pregnancy is not None else ""
             return f"{escape(point.code)} {escape(point.pinyin)} ({escape(point.hanzi)}), {escape(point.name)}{caution}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            caution = ", avoided in pregnancy" if point.pregnancy_caution else ""
+            caution = f", {PREGNANCY_LEVEL_LABELS.get(point.pregnancy.level, point.pregnancy.level).lower()}" if point.pregnancy is not None else ""
             return f"{point.code}, {point.pinyin}, {point.name}{caution}"
         if role == CodeRole:
             return point.code

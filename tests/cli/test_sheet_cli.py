@@ -35,9 +35,12 @@ def test_ten_point_pdf_has_real_text_and_pages(tmp_path: Path) -> None:
     assert 2 <= pages <= 6
     text = pdf_text(out)
     for expected in ("Your points", "Jane Doe", "BL23", "Shènshū", "肾俞", "GV4", "BL60", "Kūnlún",
-                     "Cautions for these points", "Pregnancy (BL60, LI4, GB21)", "pneumothorax",
+                     "Cautions for these points", "Pregnancy (BL23, BL25, GV4, BL60, GB30, SI3, LI4, GB21)",
+                     "WHO 1999", "first trimester",
                      "Educational reference, not medical advice", f"Page 1 of {pages}", f"Page {pages} of {pages}"):
         assert expected in text, expected
+    # A self-care sheet (the default) prints no needling-only caution or hazard.
+    assert "pneumothorax" not in text and "sterile" not in text.lower()
     # The numbered list follows the order given.
     flat = " ".join(text.split())
     assert flat.index("BL23 Shènshū") < flat.index("BL25 Dàchángshū") < flat.index("BL40 Wěizhōng") < flat.index("GV4 Mìngmén")
@@ -173,3 +176,40 @@ def test_real_print_to_cups_pdf(tmp_path: Path) -> None:
     assert new[0].read_bytes().startswith(b"%PDF")
     if POPPLER:  # cups-pdf re-renders the job, so check pages, not text
         assert pdf_pages(new[0]) >= 1
+
+
+def _needling_only_texts() -> set[str]:
+    """Every caution and hazard text that concerns needling alone, from the bundled dataset."""
+    from backpoints.core.loader import load_dataset
+    from backpoints.core.model import HAZARD_INFO
+    from tests.conftest import DATA
+
+    dataset = load_dataset(str(DATA))
+    texts = {c.text for p in dataset.points for c in p.caution_notes if c.technique == "needling"}
+    texts |= {h.text for h in HAZARD_INFO.values() if h.technique == "needling"}
+    return texts
+
+
+@needs_poppler
+def test_self_care_pdf_prints_no_needling_only_caution(tmp_path: Path) -> None:
+    """A patient's handout never carries a needling warning (checked in the PDF's own text)."""
+    from tests.conftest import DATA
+    import yaml
+
+    codes = [p["code"] for p in yaml.safe_load(Path(DATA).read_text(encoding="utf-8"))["points"]]
+    out = tmp_path / "self-care.pdf"
+    result = run_cli("sheet", "--points", ",".join(codes), "--technique", "self-care", "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    flat = " ".join(pdf_text(out).split())
+    assert "Self-care pressure" in flat and "WHO 1999" in flat
+    assert "B-cun (proportional cun)" in flat and "= 3 F-cun" in flat  # the units, explained on the sheet
+    for text in _needling_only_texts():
+        # Compare a distinctive stretch of words, so line breaks in the PDF do not matter.
+        words = " ".join(text.split()[:9])
+        assert words not in flat, text
+    assert "sterile" not in flat.lower() and "Needling:" not in flat
+    # The same points on a practitioner's sheet do print them (the check can fail).
+    needling = tmp_path / "needling.pdf"
+    assert run_cli("sheet", "--points", ",".join(codes), "--technique", "needling", "--output", str(needling)).returncode == 0
+    flat_needling = " ".join(pdf_text(needling).split())
+    assert "pneumothorax" in flat_needling and "Needling:" in flat_needling

@@ -116,7 +116,7 @@ def test_tabs_get_a_hint() -> None:
         ("- a\n- b\n", "dataset must be a mapping of keys to values, not a list"),
         ("42\n", "dataset must be a mapping of keys to values, not a whole number"),
         ("format: 1\npoints: []\n", "points: the list is empty"),
-        ("format: 2\npoints: []\n", "format 2 is not supported"),
+        ("format: 3\npoints: []\n", "format 3 is not supported"),
         ("points: []\n", "missing required key format"),
     ],
 )
@@ -180,3 +180,71 @@ def test_numbers_accept_integers_and_floats() -> None:
     assert point is not None
     assert point.markers[0].x == 0.0 and point.markers[0].y == 1.0
     assert not math.isnan(point.markers[0].x)
+
+
+# --- format 2: graded pregnancy flags and technique-specific cautions ------------------
+def _v2(point_tail: str) -> str:
+    """A format 2 dataset whose one point ends with `point_tail` instead of the format 1 pregnancy line."""
+    text = dataset_text("BL23").replace("format: 1", "format: 2")
+    text = text.replace("  who2008:\n    citation: WHO 2008.\n", "  who2008:\n    citation: WHO 2008.\n  who1999:\n    citation: WHO 1999.\n")
+    return text.replace("    cautions: []\n    pregnancy_caution: false\n", point_tail)
+
+
+def test_format_1_boolean_still_loads() -> None:
+    text = dataset_text("BL23").replace("pregnancy_caution: false", "pregnancy_caution: true")
+    point = parse_dataset(text).point("BL23")
+    assert point is not None and point.pregnancy_caution and point.pregnancy is not None
+    assert "Traditionally avoided in pregnancy" in point.pregnancy.text()
+
+
+def test_format_2_reads_flag_and_techniques() -> None:
+    text = _v2(
+        "    cautions:\n"
+        "      - Plain text applies to every technique.\n"
+        "      - {technique: needling, text: Never deeper than 1 cun.}\n"
+        "    hazards: [organ]\n"
+        "    pregnancy: {level: avoid, rule: who1999-lumbosacral, trimester: all}\n"
+    )
+    point = parse_dataset(text).point("BL23")
+    assert point is not None and point.pregnancy_caution
+    assert [c.technique for c in point.caution_notes] == ["all", "needling"]
+    from backpoints.core.model import cautions_for
+
+    self_care = cautions_for(point, "self-care")
+    assert "Never deeper than 1 cun." not in self_care and "Plain text applies to every technique." in self_care
+    assert not any("organ lies beneath" in c for c in self_care)
+    assert "Never deeper than 1 cun." in cautions_for(point, "needling")
+    assert "lumbosacral" in self_care[0] and "throughout pregnancy" in self_care[0]
+
+
+def test_strong_stimulation_flag_does_not_hide_the_point() -> None:
+    text = _v2("    cautions: []\n    pregnancy: {level: strong-stimulation, rule: who1999-strong-sensation, trimester: after-first}\n")
+    point = parse_dataset(text).point("BL23")
+    assert point is not None and point.pregnancy is not None and not point.pregnancy_caution
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("    cautions: []\n    pregnancy: {level: maybe, rule: who1999-lumbosacral, trimester: all}\n",
+         ":27:24: BL23 pregnancy level: unknown value 'maybe'"),
+        ("    cautions: []\n    pregnancy: {level: avoid, rule: who1999-lumbosacral}\n",
+         "BL23 pregnancy: missing required key trimester"),
+        ("    cautions:\n      - {technique: massage, text: Gently.}\n",
+         "BL23 caution technique: unknown value 'massage'"),
+        ("    cautions: []\n    pregnancy_caution: true\n    pregnancy: {level: avoid, rule: who1999-lumbosacral, trimester: all}\n",
+         "give either pregnancy or pregnancy_caution, not both"),
+    ],
+)
+def test_format_2_mistakes_are_reported_with_position(tail: str, expected: str) -> None:
+    found = problems(_v2(tail))
+    assert any(expected in p for p in found), found
+    assert all(p.count(":") >= 3 for p in found), found  # FILE:LINE:COL: message
+
+
+def test_format_2_construct_in_a_format_1_file_names_the_fix() -> None:
+    text = dataset_text("BL23").replace(
+        "    pregnancy_caution: false\n", "    pregnancy: {level: avoid, rule: who1999-lumbosacral, trimester: all}\n"
+    )
+    found = problems(text)
+    assert any("needs 'format: 2'" in p for p in found), found

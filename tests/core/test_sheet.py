@@ -34,10 +34,15 @@ def test_cautions_gather_by_kind(dataset) -> None:  # type: ignore[no-untyped-de
     points, missing = resolve(Sheet(points=("LI4", "BL13", "BL23", "XX1")), dataset)
     assert missing == ["XX1"]
     notes = {n.title: n for n in gather_cautions(points)}
-    assert notes["Pregnancy"].codes == ("LI4",) and notes["Pregnancy"].urgent
+    assert notes["Pregnancy"].codes == ("LI4", "BL23") and notes["Pregnancy"].urgent
     assert "BL13" in notes["Chest wall and upper back"].codes
     assert "Bleeding risk" in notes and "Clean technique" in notes
+    assert "BL23" in notes["Organs beneath"].codes
     assert "See a doctor first (red flags)" in notes  # BL23 serves lower back pain
+    # A self-care sheet gathers no needling hazard and no needle hygiene.
+    self_care = {n.title: n for n in gather_cautions(points, "self-care")}
+    assert "Chest wall and upper back" not in self_care and "Clean technique" not in self_care
+    assert "Pregnancy" in self_care and "Pressing safely" in self_care
     upper_only = gather_cautions([dataset.point("GB20")])
     assert not any(n.title.startswith("See a doctor") for n in upper_only)
 

@@ -338,7 +338,7 @@ def test_pinch_and_ctrl_wheel_zoom(qtbot, window: MainWindow) -> None:  # type: 
 def test_details_do_not_repeat_cautions(window: MainWindow) -> None:
     window.state.select("GB21")  # pregnancy flag, and its own caution already names the lung
     text = window.details.plain_text()
-    assert text.count("Traditionally avoided in pregnancy") == 1
+    assert text.count("Traditionally avoided in pregnancy") == 1 and "Cummings 2011" in text
     assert "can puncture the pleura (pneumothorax); needle obliquely and shallowly" not in text
     assert "pneumothorax" in text.lower()
 
