@@ -222,7 +222,7 @@ def main() -> int:
     }
 
     # 6. Map repaint after hover and selection with many markers.
-    from backpoints.ui.body_map import BodyMapView
+    from backpoints.ui.bodymap import BodyMapView
 
     big = datasets[str(sizes[-1])]
     from backpoints.ui.state import BrowseState

@@ -28,7 +28,7 @@ from ..core.files import DataError
 from ..core.model import VIEW_LABELS, VIEWS, Dataset
 from ..core.wording import DISCLAIMER
 from ..datasets import load
-from .body_map import BodyMapView
+from .bodymap import BodyMapView
 from .details import DetailsPanel
 from .map_toolbar import FigureToolBar, PainToolBar
 from .messages import Choice, ask_save_changes, show_data_error, show_message

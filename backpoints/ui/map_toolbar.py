@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolBar, QToolButton, QWidget
 
 from ..core.model import VIEW_LABELS, VIEWS
-from .body_map import BodyMapView
+from .bodymap import BodyMapView
 from .state import BrowseState
 
 #: "" is the one spelling of "no pain filter".

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import AREA_LABELS, AREAS, MERIDIANS
-from .body_map import PAIN_COLOURS, marker_path, pain_kind
+from .bodymap import PAIN_COLOURS, marker_path, pain_kind
 from .point_model import PointListModel, PointRole
 from .state import BrowseState
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from backpoints.core.loader import parse_dataset
-from backpoints.ui.body_map import DENSE_LIMIT, BodyMapView
+from backpoints.ui.bodymap import DENSE_LIMIT, BodyMapView
 from tests.helpers import dense_dataset_text
 
 

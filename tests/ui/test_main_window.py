@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from backpoints.ui.body_map import MarkerItem, RegionItem
+from backpoints.ui.bodymap import MarkerItem, RegionItem
 from backpoints.ui.main_window import MainWindow
 from tests.helpers import data_error_box, dataset_text, last_message
 
