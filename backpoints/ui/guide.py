@@ -43,7 +43,7 @@ class GuideDialog(QDialog):
         buttons.rejected.connect(self.close)
         self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.clicked.connect(
-            lambda: self.output.print_document_dialog(self.browser.document(), "BackPoints guide"))
+            lambda: self.output.print_document_dialog(self.browser.document(), "BackPoints guide", self))
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)

@@ -131,8 +131,11 @@ class SheetOutput(QObject):
         return True
 
     # --- other documents --------------------------------------------------------------------
-    def print_document_dialog(self, document: QTextDocument, title: str) -> QDialog:
-        """Print a text document (the guide) through the same printer and dialog."""
+    def print_document_dialog(self, document: QTextDocument, title: str, parent: QWidget | None = None) -> QDialog:
+        """Print a text document (the guide) through the same printer and dialog.
+
+        The dialog is modal to `parent` (the guide), so the document outlives it.
+        """
         printer = self.printer()
         printer.setDocName(title)
 
@@ -140,13 +143,14 @@ class SheetOutput(QObject):
             document.print_(chosen)
             self.status.emit(f"Sent “{title}” to {chosen.outputFileName() or chosen.printerName() or 'the printer'}")
 
-        return self._ask_printer(title, printer, run)
+        return self._ask_printer(title, printer, run, parent)
 
     # --- internals ----------------------------------------------------------------------------
-    def _ask_printer(self, title: str, printer: QPrinter, then: Callable[[QPrinter], object]) -> QDialog:
+    def _ask_printer(self, title: str, printer: QPrinter, then: Callable[[QPrinter], object],
+                     parent: QWidget | None = None) -> QDialog:
         from PySide6.QtPrintSupport import QPrintDialog
 
-        dialog = QPrintDialog(printer, self._parent)
+        dialog = QPrintDialog(printer, parent or self._parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setObjectName("print-dialog")
         dialog.setWindowTitle(f"Print: {title}")
