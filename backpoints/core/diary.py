@@ -317,6 +317,8 @@ class DiaryStore:
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = Path(path)
         self.backup_path: Path | None = None
+        #: True when the file or its folder cannot be written: the diary is shown, not changed.
+        self.read_only = False
         if self.path.is_dir():
             raise DiaryError(f"{self.path}: is a folder, not a diary file")
         if self.path.exists() and not self.path.is_file():
@@ -347,8 +349,16 @@ class DiaryStore:
             raise DiaryError(f"{self.path}: cannot create the diary ({exc.strerror or exc})") from None
 
     def _connect(self) -> sqlite3.Connection:
+        folder = self.path.parent if str(self.path.parent) else Path(".")
+        # SQLite needs to write the file and create -wal/-shm beside it; when it cannot, the
+        # diary is opened immutable so it can still be read (a read-only mount, a 0400 file).
+        self.read_only = not (os.access(self.path, os.W_OK) and os.access(folder, os.W_OK | os.X_OK))
         try:
-            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=True)
+            if self.read_only:
+                uri = self.path.resolve().as_uri() + "?mode=ro&immutable=1"
+                db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=True)
+            else:
+                db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=True)
         except sqlite3.Error as exc:
             raise DiaryError(f"{self.path}: cannot open the diary ({exc})") from None
         return db
@@ -372,13 +382,17 @@ class DiaryStore:
                 f"{self.path}: was written by a newer BackPoints (diary format {version}; this version "
                 f"reads up to {SCHEMA_VERSION}). Update BackPoints; the file was left untouched."
             )
+        if self.read_only:
+            if version < SCHEMA_VERSION and (version or not new):
+                raise DiaryError(f"{self.path}: the diary needs updating to a new format, but it is read-only; "
+                                 "it was left untouched")
+            return
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
-            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            db.execute("PRAGMA journal_mode = WAL")
         except sqlite3.OperationalError as exc:
             raise DiaryError(self._explain(exc, "open")) from None
-        self.journal_mode = str(mode).lower()
         if version < SCHEMA_VERSION:
             if version > 0:
                 self._backup(version)
@@ -578,6 +592,9 @@ class _Transaction:
         self.store = store
 
     def __enter__(self) -> sqlite3.Connection:
+        if self.store.read_only:
+            raise DiaryError(f"{self.store.path}: the diary could not be saved (the file or its folder is "
+                             "read-only); nothing was changed")
         try:
             self.store._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:

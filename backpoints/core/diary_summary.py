@@ -151,18 +151,19 @@ def session_gaps(sessions: tuple[Session, ...] | list[Session]) -> list[float]:
 def spacing_changes(sessions: tuple[Session, ...] | list[Session]) -> list[SpacingChange]:
     """Sessions where the usual gap changed by half or more (and by 3 days or more).
 
-    The gap before is the median of up to three earlier gaps, the gap after the median
-    of this and the next gap, so one late session does not count as a change.
+    The gap before is the median of up to three earlier gaps; this gap and the next must
+    both differ from it, so one late (or the latest) session does not count as a change.
     """
     gaps = session_gaps(sessions)
     changes: list[SpacingChange] = []
     i = 1
-    while i < len(gaps):
+    while i + 1 < len(gaps):  # a new rhythm needs two gaps to show
         before = statistics.median(gaps[max(0, i - 3):i])
-        after = statistics.median(gaps[i:i + 2])
-        bigger, smaller = max(before, after), min(before, after)
-        if smaller > 0 and bigger / smaller >= 1.5 and bigger - smaller >= 3:
-            changes.append(SpacingChange(sessions[i].at, before, after))
+        pair = gaps[i:i + 2]
+        longer = all(g >= 1.5 * before and g - before >= 3 for g in pair)
+        shorter = all(before >= 1.5 * g and before - g >= 3 for g in pair)
+        if longer or shorter:
+            changes.append(SpacingChange(sessions[i].at, before, statistics.median(pair)))
             i += 3  # let the new rhythm settle before looking again
         else:
             i += 1
