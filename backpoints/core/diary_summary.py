@@ -11,7 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from .diary import CheckIn, DiaryContents, Session, format_money
+from .diary import CheckIn, DiaryContents, Entry, Session, format_money
 
 #: The rolling average covers this many days up to each check-in.
 ROLLING_DAYS = 7
@@ -213,3 +213,24 @@ def chart_series(contents: DiaryContents) -> ChartSeries:
         sessions=tuple(s.at.timestamp() for s in contents.sessions),
         changes=tuple((c.at.timestamp(), c.label) for c in spacing_changes(contents.sessions)),
     )
+
+
+def describe(entry: Entry) -> str:
+    """One line of text about an entry (`diary list`, the Diary table and the report share it)."""
+    if isinstance(entry, CheckIn):
+        text = f"pain {entry.pain}" + (f", worst {entry.worst}" if entry.worst is not None else "")
+        if entry.areas:
+            text += f"; {', '.join(entry.areas)}"
+        if entry.activity_score is not None:
+            text += f"; activity check {entry.activity_score}/10"
+        return text
+    parts = [entry.technique + (" (self-care)" if entry.provider == "self-care" else "")]
+    if entry.points:
+        parts.append(" ".join(entry.points))
+    if entry.routine:
+        parts.append(f"routine {entry.routine}")
+    if entry.cost_cents is not None:
+        parts.append(format_money(entry.cost_cents, entry.currency) + (" (insurance)" if entry.insurance_paid else ""))
+    if entry.side_effects:
+        parts.append("side effects: " + ", ".join(f"{e.kind} ({e.severity})" for e in entry.side_effects))
+    return "; ".join(parts)
