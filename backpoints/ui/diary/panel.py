@@ -1,0 +1,414 @@
+"""DiaryPanel: the Diary tab. Forms for a check-in and a session, the summary, the
+reminder line, the pain chart and the table of entries, with export, import, report
+and "Delete all diary data".
+
+The panel opens the diary file and imports pyqtgraph the first time it is shown (or
+when open_diary() is called), so start-up pays for neither. It writes only through
+its DiaryDocument and redraws on entries_changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.diary import CheckIn, DiaryError, Entry
+from ...core.diary_summary import chart_series, last_checkin_text, summary_text
+from ...core.files import DataError
+from ...core.model import Dataset
+from .document import DiaryDocument
+from .forms import CheckInForm, EntryForm, SessionForm
+from .table_model import DiaryTableModel, EntryRole
+
+log = logging.getLogger(__name__)
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DiaryPanel(QWidget):
+    """The Diary tab over a DiaryDocument. Construct with the dataset (to pick points by code)."""
+
+    #: A short message for the status bar (e.g. "Check-in saved").
+    status_message = Signal(str)
+    #: The diary was opened (the document is ready) — e.g. to enable menu actions.
+    diary_opened = Signal()
+
+    def __init__(self, dataset: Dataset | None = None, diary_path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset = dataset
+        if diary_path is None:
+            from ... import paths
+
+            diary_path = paths.diary_file()
+        self.document = DiaryDocument(Path(diary_path), self)
+        self.document.entries_changed.connect(self._refresh)
+        self.document.save_failed.connect(self.show_error)
+        self.chart = None  # DiaryChart, created with pyqtgraph on first open
+        self.open_ms = 0.0
+        self._build()
+
+    # --- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.checkin_form = CheckInForm()
+        self.session_form = SessionForm(self.dataset)
+        self.forms = QTabWidget()
+        for form, title in ((self.checkin_form, "Check-in"), (self.session_form, "Session")):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            self.forms.addTab(scroll, title)
+            form.submitted.connect(lambda f=form: self._submit(f))
+        self.reminder = _plain()
+        self.reminder.setObjectName("diaryReminder")
+        self.reminder.setStyleSheet("font-weight: bold;")
+        self.summary = _plain()
+        self.summary.setObjectName("diarySummary")
+        self.chart_box = QVBoxLayout()
+        self.chart_placeholder = _plain("The chart appears when the diary opens.")
+        self.chart_box.addWidget(self.chart_placeholder)
+
+        self.model = DiaryTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((120, 80, 90, 70, 320)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.undo_button = QPushButton("Undo")
+        self.redo_button = QPushButton("Redo")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.export_button = QPushButton("Export CSV…")
+        self.import_button = QPushButton("Import CSV…")
+        self.report_button = QPushButton("Report PDF…")
+        self.delete_all_button = QPushButton("Delete all diary data…")
+        self.undo_button.clicked.connect(self.document.undo_stack.undo)
+        self.redo_button.clicked.connect(self.document.undo_stack.redo)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button.clicked.connect(self.export_csv)
+        self.import_button.clicked.connect(self.import_csv)
+        self.report_button.clicked.connect(self.make_report)
+        self.delete_all_button.clicked.connect(self.delete_all)
+        stack = self.document.undo_stack
+        stack.canUndoChanged.connect(lambda _: self._update_buttons())
+        stack.canRedoChanged.connect(lambda _: self._update_buttons())
+        stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(f"Undo {t}" if t else ""))
+        stack.redoTextChanged.connect(lambda t: self.redo_button.setToolTip(f"Redo {t}" if t else ""))
+        for text, keys, slot in (("Undo diary change", QKeySequence.StandardKey.Undo, stack.undo),
+                                 ("Redo diary change", QKeySequence.StandardKey.Redo, stack.redo),
+                                 ("Delete diary entry", QKeySequence.StandardKey.Delete, self.delete_selected)):
+            action = QAction(text, self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            (self.table if keys == QKeySequence.StandardKey.Delete else self).addAction(action)
+
+        row = QHBoxLayout()
+        for button in (self.undo_button, self.redo_button, self.edit_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.export_button, self.import_button, self.report_button, self.delete_all_button):
+            row.addWidget(button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.reminder)
+        right_layout.addWidget(self.summary)
+        chart_holder = QWidget()
+        chart_holder.setLayout(self.chart_box)
+        self.chart_box.setContentsMargins(0, 0, 0, 0)
+        chart_holder.setMinimumHeight(220)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(row)
+        bottom_layout.addWidget(self.table)
+        self.right_split = QSplitter(Qt.Orientation.Vertical)
+        self.right_split.addWidget(chart_holder)
+        self.right_split.addWidget(bottom)
+        self.right_split.setStretchFactor(0, 3)
+        self.right_split.setStretchFactor(1, 2)
+        right_layout.addWidget(self.right_split, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.forms)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 900])
+        self.error_label = _plain()
+        self.error_label.setStyleSheet("color: #a31515; font-weight: bold;")
+        self.error_label.hide()
+        self.retry_button = QPushButton("Try again")
+        self.retry_button.hide()
+        self.retry_button.clicked.connect(self.open_diary)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.error_label)
+        outer.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outer.addWidget(self.splitter, 1)
+        self._update_buttons()
+
+    # --- opening -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self.document.is_open and self.chart is None and not self.error_label.isVisible():
+            self.open_diary()
+
+    @Slot()
+    def open_diary(self) -> bool:
+        """Open the file and build the chart; on failure show why and keep everything disabled."""
+        start = time.perf_counter()
+        try:
+            self.document.open()
+        except DiaryError as exc:
+            self.error_label.setText(f"The diary could not be opened.\n{exc}")
+            self.error_label.show()
+            self.retry_button.show()
+            self.splitter.setEnabled(False)
+            return False
+        self.error_label.hide()
+        self.retry_button.hide()
+        self.splitter.setEnabled(True)
+        if self.chart is None:
+            from .chart import DiaryChart  # pyqtgraph loads here, not at start-up
+
+            self.chart = DiaryChart()
+            self.chart_box.removeWidget(self.chart_placeholder)
+            self.chart_placeholder.deleteLater()
+            self.chart_box.addWidget(self.chart)
+            self._refresh()
+        self.open_ms = (time.perf_counter() - start) * 1000
+        if self.document.read_only:
+            self.status_message.emit("The diary file is read-only: it is shown but cannot be changed")
+        if self.document.backup_path is not None:
+            self.status_message.emit(f"The diary was updated to a new format; a copy of the old file is in {self.document.backup_path}")
+        self.diary_opened.emit()
+        return True
+
+    # --- showing -------------------------------------------------------------------------
+    @Slot()
+    def _refresh(self) -> None:
+        contents = self.document.contents
+        selected = self.selected_entries()
+        self.model.set_contents(contents)
+        self.summary.setText(summary_text(contents))
+        self.reminder.setText(last_checkin_text(contents))
+        if self.chart is not None:
+            self.chart.set_series(chart_series(contents))
+        for entry in selected[:1]:
+            row = self.model.row_of(entry)
+            if row >= 0:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        stack = self.document.undo_stack
+        has_entries = bool(self.document.contents.entries)
+        chosen = bool(self.selected_entries())
+        writable = not self.document.read_only
+        self.undo_button.setEnabled(stack.canUndo() and writable)
+        self.redo_button.setEnabled(stack.canRedo() and writable)
+        self.edit_button.setEnabled(chosen and writable)
+        self.delete_button.setEnabled(chosen and writable)
+        self.export_button.setEnabled(has_entries)
+        self.report_button.setEnabled(has_entries)
+        self.import_button.setEnabled(writable)
+        self.delete_all_button.setEnabled(self.document.is_open or self.document.path.exists())
+        for form in (self.checkin_form, self.session_form):
+            form.save_button.setEnabled(writable)
+
+    def selected_entries(self) -> list[Entry]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.entry(r) for r in rows]
+
+    # --- changes -------------------------------------------------------------------------
+    def _submit(self, form: EntryForm) -> None:
+        try:
+            entry = form.entry()
+        except ValueError as exc:
+            form.show_problem(str(exc)[0].upper() + str(exc)[1:])
+            return
+        try:
+            if form.editing is not None:
+                self.document.update(form.editing, entry)
+                message = f"{form.kind_label.capitalize()} changed"
+            else:
+                self.document.add(entry)
+                message = f"{form.kind_label.capitalize()} saved"
+        except (DiaryError, ValueError) as exc:
+            self.show_error(str(exc))
+            return
+        form.reset()
+        self.status_message.emit(message)
+
+    @Slot()
+    def edit_selected(self) -> None:
+        entries = self.selected_entries()
+        if not entries:
+            return
+        entry = entries[0]
+        form: EntryForm = self.checkin_form if isinstance(entry, CheckIn) else self.session_form
+        form.load(entry)
+        self.forms.setCurrentIndex(0 if form is self.checkin_form else 1)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        entries = self.selected_entries()
+        if not entries or self.document.read_only:
+            return
+        try:
+            self.document.delete(entries)
+        except DiaryError as exc:
+            self.show_error(str(exc))
+            return
+        for form in (self.checkin_form, self.session_form):
+            if form.editing is not None and any(e.kind == form.editing.kind and e.id == form.editing.id for e in entries):
+                form.reset()
+        self.status_message.emit("Deleted; Undo brings it back")
+
+    def set_sheet_points(self, codes: Sequence[str]) -> None:
+        """Offer the current sheet's points in the session form ("Use the sheet's points")."""
+        self.session_form.set_sheet_points(codes)
+
+    # --- files ---------------------------------------------------------------------------
+    @Slot()
+    def export_csv(self) -> None:
+        path = self.ask_save_path("Export the diary as CSV", "CSV files (*.csv)", "csv",
+                                  f"backpoints-diary-{dt.date.today().isoformat()}.csv")
+        if not path:
+            return
+        from ...core.diary_csv import export_csv
+
+        entries = self.document.contents.entries
+        try:
+            export_csv(entries, Path(path))
+        except OSError as exc:
+            self.show_error(f"{path}: the CSV could not be written ({exc.strerror or exc}); nothing was saved")
+            return
+        self.status_message.emit(f"{len(entries)} entries exported to {path}")
+
+    @Slot()
+    def import_csv(self) -> None:
+        path = self.ask_open_path("Import diary entries from CSV", "CSV files (*.csv);;All files (*)")
+        if not path:
+            return
+        from ...core.diary_csv import import_csv, new_entries
+
+        try:
+            incoming = import_csv(path)
+        except DataError as exc:
+            lines = [str(p) for p in exc.problems]
+            self.show_error("Nothing was imported; the file has problems:\n" + "\n".join(lines))
+            return
+        fresh = new_entries(self.document.contents.entries, incoming)
+        try:
+            self.document.add_many(fresh)
+        except (DiaryError, ValueError) as exc:
+            self.show_error(f"Nothing was imported: {exc}")
+            return
+        skipped = len(incoming) - len(fresh)
+        self.status_message.emit(f"{len(fresh)} entries imported" + (f", {skipped} were already in the diary" if skipped else ""))
+
+    @Slot()
+    def make_report(self) -> None:
+        path = self.ask_save_path("Save the diary report as PDF", "PDF files (*.pdf)", "pdf",
+                                  f"backpoints-diary-report-{dt.date.today().isoformat()}.pdf")
+        if not path:
+            return
+        from ...printing.diary_report import ReportOptions, write_report_pdf
+        from ...printing.renderer import PrintError
+
+        try:
+            pages = write_report_pdf(path, self.document.contents, ReportOptions(), self.dataset)
+        except PrintError as exc:
+            self.show_error(str(exc))
+            return
+        self.status_message.emit(f"Report written to {path} ({pages} page{'s' if pages != 1 else ''})")
+
+    @Slot()
+    def delete_all(self) -> None:
+        count = len(self.document.contents.entries)
+        if not self.confirm(
+            "Delete all diary data?",
+            f"This deletes all {count} entries, the diary file and its backup copies from this computer. "
+            "It cannot be undone. Export a CSV first if you may want them later.",
+        ):
+            return
+        try:
+            self.document.delete_everything()
+        except DiaryError as exc:
+            self.show_error(str(exc))
+            return
+        for form in (self.checkin_form, self.session_form):
+            form.reset()
+        self.status_message.emit("All diary data was deleted")
+
+    # --- dialogs (methods so tests and the main window can replace them) -------------------
+    def ask_save_path(self, caption: str, filters: str, suffix: str, name: str) -> str:
+        from ... import paths
+
+        dialog = QFileDialog(self, caption, str(paths.documents_dir() / name), filters)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(suffix)
+        return dialog.selectedFiles()[0] if dialog.exec() else ""
+
+    def ask_open_path(self, caption: str, filters: str) -> str:
+        from ... import paths
+
+        path, _ = QFileDialog.getOpenFileName(self, caption, str(paths.documents_dir()), filters)
+        return path
+
+    def confirm(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        delete = box.addButton("Delete all", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is delete
+
+    @Slot(str)
+    def show_error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Diary", text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
