@@ -20,6 +20,10 @@ SESSION = "#2e7d32"
 CHANGE = "#8d6e63"
 #: The pain axis runs to 10; the band above it holds the legend, clear of the data.
 TOP = 12.2
+#: Above this many check-ins the readings are drawn as lines rather than dots.
+MANY = 400
+PAIN_FAINT = (11, 79, 138, 110)
+WORST_FAINT = (155, 183, 212, 120)
 
 
 class DiaryChart(QWidget):
@@ -43,7 +47,8 @@ class DiaryChart(QWidget):
             axis.setTextPen(pg.mkPen("#3b3b3b"))
         self.legend = plot.addLegend(offset=(8, 2), labelTextColor="#3b3b3b", brush=pg.mkBrush(255, 255, 255, 210),
                                      colCount=4)
-        self.worst_item = pg.ScatterPlotItem(size=5, pen=None, brush=pg.mkBrush(WORST), name="worst in 24 h")
+        self.worst_item = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5, symbolPen=None,
+                                          symbolBrush=pg.mkBrush(WORST), name="worst in 24 h")
         self.pain_item = pg.PlotDataItem(pen=pg.mkPen(PAIN, width=1), symbol="o", symbolSize=5,
                                          symbolPen=None, symbolBrush=pg.mkBrush(PAIN), name="pain now")
         self.average_item = pg.PlotDataItem(pen=pg.mkPen(AVERAGE, width=2.5), name="7-day average")
@@ -60,12 +65,16 @@ class DiaryChart(QWidget):
         """Draw these numbers (replacing what was drawn)."""
         self.series = series
         plot = self.plot_widget.getPlotItem()
-        many = len(series.times) > 400
-        # A line through hundreds of daily points is noise; the average carries the trend.
-        self.pain_item.setData(list(series.times), list(series.pain),
-                               pen=None if many else pg.mkPen(PAIN, width=1), symbolSize=3 if many else 5)
-        self.worst_item.setData(list(series.worst_times), list(series.worst))
-        self.average_item.setData(list(series.rolling_times), list(series.rolling))
+        if len(series.times) > MANY:
+            # Hundreds of dots are clutter (and slow to redraw): thin lines, the average carries the trend.
+            self.pain_item.setData(series.times, series.pain, pen=pg.mkPen(PAIN_FAINT, width=1), symbol=None)
+            self.worst_item.setData(series.worst_times, series.worst, pen=pg.mkPen(WORST_FAINT, width=1), symbol=None)
+        else:
+            self.pain_item.setData(series.times, series.pain, pen=pg.mkPen(PAIN, width=1), symbol="o",
+                                   symbolSize=5, symbolPen=None, symbolBrush=pg.mkBrush(PAIN))
+            self.worst_item.setData(series.worst_times, series.worst, pen=None, symbol="o", symbolSize=5,
+                                    symbolPen=None, symbolBrush=pg.mkBrush(WORST))
+        self.average_item.setData(series.rolling_times, series.rolling)
         self.session_item.setData(list(series.sessions), [-0.45] * len(series.sessions))
         for line in self.change_lines:
             plot.removeItem(line)
