@@ -85,7 +85,7 @@ class DiaryPanel(QWidget):
             scroll.setWidgetResizable(True)
             scroll.setWidget(form)
             self.forms.addTab(scroll, title)
-            form.submitted.connect(lambda f=form: self._submit(f))
+            form.submitted.connect(self._submit_sender)
         self.reminder = _plain()
         self.reminder.setObjectName("diaryReminder")
         self.reminder.setStyleSheet("font-weight: bold;")
@@ -108,8 +108,8 @@ class DiaryPanel(QWidget):
         for column, width in enumerate((120, 80, 90, 70, 320)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.table.doubleClicked.connect(self.edit_selected)
+        self.table.selectionModel().selectionChanged.connect(self._stack_changed)
 
         self.undo_button = QPushButton("Undo")
         self.redo_button = QPushButton("Redo")
@@ -128,10 +128,10 @@ class DiaryPanel(QWidget):
         self.report_button.clicked.connect(self.make_report)
         self.delete_all_button.clicked.connect(self.delete_all)
         stack = self.document.undo_stack
-        stack.canUndoChanged.connect(lambda _: self._update_buttons())
-        stack.canRedoChanged.connect(lambda _: self._update_buttons())
-        stack.undoTextChanged.connect(lambda t: self.undo_button.setToolTip(f"Undo {t}" if t else ""))
-        stack.redoTextChanged.connect(lambda t: self.redo_button.setToolTip(f"Redo {t}" if t else ""))
+        # Bound slots, not lambdas: Qt drops them when the panel goes, before its children.
+        stack.canUndoChanged.connect(self._stack_changed)
+        stack.canRedoChanged.connect(self._stack_changed)
+        stack.undoTextChanged.connect(self._stack_changed)
         for text, keys, slot in (("Undo diary change", QKeySequence.StandardKey.Undo, stack.undo),
                                  ("Redo diary change", QKeySequence.StandardKey.Redo, stack.redo),
                                  ("Delete diary entry", QKeySequence.StandardKey.Delete, self.delete_selected)):
@@ -242,6 +242,13 @@ class DiaryPanel(QWidget):
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._update_buttons()
 
+    @Slot()
+    def _stack_changed(self) -> None:
+        stack = self.document.undo_stack
+        self.undo_button.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "")
+        self.redo_button.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "")
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         stack = self.document.undo_stack
         has_entries = bool(self.document.contents.entries)
@@ -263,6 +270,12 @@ class DiaryPanel(QWidget):
         return [self.model.entry(r) for r in rows]
 
     # --- changes -------------------------------------------------------------------------
+    @Slot()
+    def _submit_sender(self) -> None:
+        form = self.sender()
+        if isinstance(form, EntryForm):
+            self._submit(form)
+
     def _submit(self, form: EntryForm) -> None:
         try:
             entry = form.entry()
