@@ -37,7 +37,6 @@ from .renderer import (
     FOOTER_H,
     INK,
     MUTED,
-    URGENT,
     Block,
     PrintError,
     _document,
@@ -449,4 +448,29 @@ def write_report_pdf(path: str | os.PathLike[str], contents: DiaryContents, opti
     return pages
 
 
-__all__ = ["DiaryReportLayout", "ReportOptions", "paint_report", "report_pdf_bytes", "write_report_pdf", "URGENT"]
+__all__ = ["DiaryReportLayout", "ReportOptions", "paint_report", "print_report", "report_pdf_bytes", "write_report_pdf"]
+
+
+def print_report(printer, contents: DiaryContents, options: ReportOptions,  # type: ignore[no-untyped-def]
+                 dataset: Dataset | None = None) -> int:
+    """Send the report to a QPrinter the user chose (or one set to PDF output); returns the page count.
+
+    Raises PrintError as printer.print_sheet() does: a printer that went away, a refused job.
+    """
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
+        name = printer.printerName()
+        if not name or QPrinterInfo.printerInfo(name).isNull() or not printer.isValid():
+            raise PrintError(f"printer {name!r} is not available any more; choose another printer")
+    layout = DiaryReportLayout(contents, options, dataset)
+    printer.setDocName(layout.title)
+    printer.setCreator("BackPoints")
+    printer.setPageLayout(page_layout(options.paper))
+    try:
+        paint_report(printer, layout, printer.resolution())
+    except PrintError as exc:
+        raise PrintError(f"printer {printer.printerName()!r} refused the job ({exc})") from None
+    if printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintError(f"printer {printer.printerName()!r} reported an error while printing")
+    return layout.page_count

@@ -265,3 +265,52 @@ def test_sheet_points_can_be_used(qtbot, panel) -> None:  # type: ignore[no-unty
     panel.forms.setCurrentIndex(1)
     qtbot.mouseClick(panel.session_form.from_sheet, Qt.MouseButton.LeftButton)
     assert panel.session_form.points.text() == "BL23 BL25"
+
+
+def test_print_report_for_the_last_weeks(qtbot, panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; cannot read the printout back")
+    show(qtbot, panel)
+    today = dt.date.today()
+    add_checkin(qtbot, panel, f"{today - dt.timedelta(days=200)}T08:00", 9)
+    add_checkin(qtbot, panel, f"{today - dt.timedelta(days=10)}T08:00", 6)
+    add_checkin(qtbot, panel, f"{today - dt.timedelta(days=1)}T08:00", 5)
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    panel.ask_printer = lambda: printer
+    panel.report_period.setCurrentIndex(panel.report_period.findText("Last 4 weeks"))
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    assert panel.errors == []
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pain fell from 6 to 5" in text
+    assert str(today - dt.timedelta(days=200)) not in text and str(today - dt.timedelta(days=10)) in text
+    assert printer.docName() == "Treatment and pain diary"
+
+
+def test_showing_again_reads_what_the_command_line_wrote(qtbot, panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.cli import main
+
+    show(qtbot, panel)
+    panel.hide()
+    assert main(["diary", "--diary", str(tmp_path / "diary.sqlite3"), "checkin", "--pain", "3"]) == 0
+    show(qtbot, panel)
+    assert panel.model.rowCount() == 1 and panel.chart.point_count == 1
+
+
+def test_double_click_opens_the_entry_for_editing(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, panel)
+    panel.forms.setCurrentIndex(1)
+    qtbot.keyClicks(panel.session_form.points, "BL23")
+    qtbot.mouseClick(panel.session_form.save_button, Qt.MouseButton.LeftButton)
+    panel.forms.setCurrentIndex(0)
+    rect = panel.table.visualRect(panel.model.index(0, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.forms.currentIndex() == 1
+    assert panel.session_form.points.text() == "BL23" and panel.session_form.cancel_button.isVisible()

@@ -62,6 +62,13 @@ class DiaryDocument(QObject):
             self._store.close()
             self._store = None
 
+    def reload(self) -> None:
+        """Read the file again (another process may have written); keeps the undo history."""
+        try:
+            self._reload()
+        except DiaryError as exc:
+            self.save_failed.emit(str(exc))
+
     def _reload(self) -> None:
         self.contents = self._store.contents() if self._store is not None else DiaryContents()
         self.entries_changed.emit()

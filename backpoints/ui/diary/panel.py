@@ -19,6 +19,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +43,9 @@ from .forms import CheckInForm, EntryForm, SessionForm
 from .table_model import DiaryTableModel, EntryRole
 
 log = logging.getLogger(__name__)
+
+#: The report period box: label and days back from today (0: the whole diary).
+REPORT_PERIODS = (("Whole diary", 0), ("Last 4 weeks", 28), ("Last 3 months", 91), ("Last 12 months", 365))
 
 
 def _plain(text: str = "") -> QLabel:
@@ -72,6 +76,7 @@ class DiaryPanel(QWidget):
         self.document.entries_changed.connect(self._refresh)
         self.document.save_failed.connect(self.show_error)
         self.chart = None  # DiaryChart, created with pyqtgraph on first open
+        self.printer = None  # a QPrinter, made on first print (QtPrintSupport loads then)
         self.open_ms = 0.0
         self._build()
 
@@ -118,6 +123,12 @@ class DiaryPanel(QWidget):
         self.export_button = QPushButton("Export CSV…")
         self.import_button = QPushButton("Import CSV…")
         self.report_button = QPushButton("Report PDF…")
+        self.print_button = QPushButton("Print report…")
+        self.report_period = QComboBox()
+        self.report_period.setAccessibleName("Report period")
+        self.report_period.setToolTip("The period the report and its printout cover")
+        for label, days in REPORT_PERIODS:
+            self.report_period.addItem(label, days)
         self.delete_all_button = QPushButton("Delete all diary data…")
         self.undo_button.clicked.connect(self.document.undo_stack.undo)
         self.redo_button.clicked.connect(self.document.undo_stack.redo)
@@ -126,6 +137,7 @@ class DiaryPanel(QWidget):
         self.export_button.clicked.connect(self.export_csv)
         self.import_button.clicked.connect(self.import_csv)
         self.report_button.clicked.connect(self.make_report)
+        self.print_button.clicked.connect(self.print_report)
         self.delete_all_button.clicked.connect(self.delete_all)
         stack = self.document.undo_stack
         # Bound slots, not lambdas: Qt drops them when the panel goes, before its children.
@@ -145,8 +157,9 @@ class DiaryPanel(QWidget):
         for button in (self.undo_button, self.redo_button, self.edit_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
-        for button in (self.export_button, self.import_button, self.report_button, self.delete_all_button):
-            row.addWidget(button)
+        for widget in (self.export_button, self.import_button, self.report_period, self.report_button,
+                       self.print_button, self.delete_all_button):
+            row.addWidget(widget)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -192,6 +205,8 @@ class DiaryPanel(QWidget):
         super().showEvent(event)
         if not self.document.is_open and self.chart is None and not self.error_label.isVisible():
             self.open_diary()
+        elif self.document.is_open:
+            self.document.reload()  # another window or `backpoints diary` may have written meanwhile
 
     @Slot()
     def open_diary(self) -> bool:
@@ -260,6 +275,7 @@ class DiaryPanel(QWidget):
         self.delete_button.setEnabled(chosen and writable)
         self.export_button.setEnabled(has_entries)
         self.report_button.setEnabled(has_entries)
+        self.print_button.setEnabled(has_entries)
         self.import_button.setEnabled(writable)
         self.delete_all_button.setEnabled(self.document.is_open or self.document.path.exists())
         for form in (self.checkin_form, self.session_form):
@@ -373,11 +389,36 @@ class DiaryPanel(QWidget):
         from ...printing.renderer import PrintError
 
         try:
-            pages = write_report_pdf(path, self.document.contents, ReportOptions(), self.dataset)
+            pages = write_report_pdf(path, self.document.contents, self.report_options(), self.dataset)
         except PrintError as exc:
             self.show_error(str(exc))
             return
         self.status_message.emit(f"Report written to {path} ({pages} page{'s' if pages != 1 else ''})")
+
+    def report_options(self) -> "ReportOptions":
+        """The report's period from the period box (the whole diary, or the last weeks or months)."""
+        from ...printing.diary_report import ReportOptions
+
+        days = self.report_period.currentData()
+        if not days:
+            return ReportOptions()
+        today = dt.date.today()
+        return ReportOptions(start=today - dt.timedelta(days=int(days) - 1), end=today)
+
+    @Slot()
+    def print_report(self) -> None:
+        printer = self.ask_printer()
+        if printer is None:
+            return
+        from ...printing.diary_report import print_report
+        from ...printing.renderer import PrintError
+
+        try:
+            pages = print_report(printer, self.document.contents, self.report_options(), self.dataset)
+        except PrintError as exc:
+            self.show_error(str(exc))
+            return
+        self.status_message.emit(f"Report sent to {printer.printerName() or 'the printer'} ({pages} page{'s' if pages != 1 else ''})")
 
     @Slot()
     def delete_all(self) -> None:
@@ -411,6 +452,17 @@ class DiaryPanel(QWidget):
 
         path, _ = QFileDialog.getOpenFileName(self, caption, str(paths.documents_dir()), filters)
         return path
+
+    def ask_printer(self):  # type: ignore[no-untyped-def]
+        """The QPrinter to print on, after the print dialog; None if cancelled.
+
+        The main window may replace this to share its one QPrinter (ui/sheet_output.py)."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.printer is None:
+            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(self.printer, self)
+        return self.printer if dialog.exec() else None
 
     def confirm(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)
