@@ -153,17 +153,22 @@ class DiaryPanel(QWidget):
             action.triggered.connect(slot)
             (self.table if keys == QKeySequence.StandardKey.Delete else self).addAction(action)
 
+        # Two rows, so the tab fits beside the forms in a 1280-pixel window.
+        files = QHBoxLayout()
+        for widget in (self.export_button, self.import_button, self.report_period, self.report_button,
+                       self.print_button):
+            files.addWidget(widget)
+        files.addStretch(1)
+        files.addWidget(self.delete_all_button)
         row = QHBoxLayout()
         for button in (self.undo_button, self.redo_button, self.edit_button, self.delete_button):
             row.addWidget(button)
         row.addStretch(1)
-        for widget in (self.export_button, self.import_button, self.report_period, self.report_button,
-                       self.print_button, self.delete_all_button):
-            row.addWidget(widget)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(files)
         right_layout.addWidget(self.reminder)
         right_layout.addWidget(self.summary)
         chart_holder = QWidget()
@@ -183,6 +188,7 @@ class DiaryPanel(QWidget):
         right_layout.addWidget(self.right_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.forms.setMinimumWidth(360)
         self.splitter.addWidget(self.forms)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
