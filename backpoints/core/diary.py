@@ -254,7 +254,8 @@ CREATE TABLE entries (
     points TEXT NOT NULL DEFAULT '',
     cost_cents INTEGER,
     currency TEXT,
-    notes TEXT NOT NULL DEFAULT ''
+    notes TEXT NOT NULL DEFAULT '',
+    CHECK (kind = 'session' OR pain IS NOT NULL)
 );
 """
 
@@ -305,7 +306,7 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
         "points, cost_cents, COALESCE(NULLIF(currency, ''), 'USD'), notes FROM entries WHERE kind = 'session'"
     )
     db.execute(
-        "INSERT INTO checkins (at, pain, notes) SELECT at, COALESCE(pain, 0), notes "
+        "INSERT INTO checkins (at, pain, notes) SELECT at, pain, notes "
         "FROM entries WHERE kind = 'checkin' ORDER BY id"
     )
     db.execute("DROP TABLE entries")
