@@ -83,6 +83,7 @@ class DiaryReportLayout:
         self.height = rect.height() * DPI
         self.body_height = self.height - FOOTER_H
         self.pages: list[list[tuple[float, Block]]] = []
+        self._headers: dict[int, Block] = {}  # row block id -> its table's header row
         self._paginate(self._blocks())
 
     @property
@@ -109,6 +110,10 @@ class DiaryReportLayout:
             if page and y + block.height > self.body_height:
                 self.pages.append(page)
                 page, y = [], 0.0
+                header = self._headers.get(id(block))
+                if header is not None:  # a table goes on: repeat its header row
+                    page.append((0.0, header))
+                    y = header.height + 6
             page.append((y, block))
             y += block.height + 6
         self.pages.append(page)
@@ -121,14 +126,22 @@ class DiaryReportLayout:
         blocks.append(self._html(self._facts_html(), 9.0))
         if period.sessions:
             blocks.append(self._html("<p style='font-size:11pt'><b>Sessions</b></p>", 9))
-            blocks.append(self._row(("Date", "Treatment", "Points or routine", "Cost", "Side effects", "Notes"),
-                                    SESSION_WIDTHS, header=True))
-            blocks.extend(self._row(self._session_cells(s), SESSION_WIDTHS) for s in period.sessions)
+            blocks.extend(self._table(("Date", "Treatment", "Points or routine", "Cost", "Side effects", "Notes"),
+                                      SESSION_WIDTHS, [self._session_cells(s) for s in period.sessions]))
         if period.checkins:
             blocks.append(self._html("<p style='font-size:11pt'><b>Check-ins</b></p>", 9))
-            blocks.append(self._row(("Date", "Pain now", "Worst 24 h", "Where", "Activity check", "Notes"),
-                                    CHECKIN_WIDTHS, header=True))
-            blocks.extend(self._row(self._checkin_cells(c), CHECKIN_WIDTHS) for c in period.checkins)
+            blocks.extend(self._table(("Date", "Pain now", "Worst 24 h", "Where", "Activity check", "Notes"),
+                                      CHECKIN_WIDTHS, [self._checkin_cells(c) for c in period.checkins]))
+        return blocks
+
+    def _table(self, titles: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]]) -> list[Block]:
+        """A header row and the rows; pagination repeats the header on each new page."""
+        header = self._row(titles, widths, header=True)
+        blocks = [header]
+        for cells in rows:
+            block = self._row(cells, widths)
+            self._headers[id(block)] = header
+            blocks.append(block)
         return blocks
 
     def _header(self) -> Block:

@@ -314,3 +314,24 @@ def test_double_click_opens_the_entry_for_editing(qtbot, panel) -> None:  # type
     qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert panel.forms.currentIndex() == 1
     assert panel.session_form.points.text() == "BL23" and panel.session_form.cancel_button.isVisible()
+
+
+def test_long_report_repeats_table_headers_on_every_page(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from backpoints.core.diary import CheckIn, DiaryContents
+    from backpoints.printing.diary_report import ReportOptions, write_report_pdf
+    from backpoints.ui.app import create_application
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; cannot read the report back")
+    create_application()
+    start = dt.datetime(2026, 1, 1, 9, 0)
+    contents = DiaryContents((), tuple(CheckIn(at=start + dt.timedelta(days=d), pain=d % 11) for d in range(150)))
+    pdf = tmp_path / "long.pdf"
+    pages = write_report_pdf(pdf, contents, ReportOptions(paper="letter"))
+    assert pages >= 3
+    for page in range(2, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Pain" in text and "Where" in text and f"Page {page} of {pages}" in text
