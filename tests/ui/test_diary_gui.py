@@ -335,3 +335,28 @@ def test_long_report_repeats_table_headers_on_every_page(qtbot, tmp_path: Path) 
         text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
                               capture_output=True, text=True, check=True).stdout
         assert "Pain" in text and "Where" in text and f"Page {page} of {pages}" in text
+
+
+def test_delete_key_in_the_table_deletes_and_undo_restores(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, panel)
+    add_checkin(qtbot, panel, "2026-10-01 08:00", 6, areas=("hip",))
+    panel.activateWindow()
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.model.rowCount() == 0
+    assert panel.undo_button.toolTip() == "Undo delete check-in"
+    qtbot.mouseClick(panel.undo_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 1
+    assert panel.model.entry(0).areas == ("hip",)
+
+
+def test_another_dataset_changes_the_points_offered(qtbot, panel, write) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.loader import load_dataset
+    from tests.helpers import dataset_text
+
+    show(qtbot, panel)
+    small = load_dataset(str(write(dataset_text("BL23", "BL99"))))
+    panel.set_dataset(small)
+    assert [panel.session_form.pick.itemData(i) for i in range(panel.session_form.pick.count())] == ["BL23", "BL99"]

@@ -254,10 +254,7 @@ class SessionForm(EntryForm):
         self.pick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.pick.setAccessibleName("Pick a point")
         self.pick.lineEdit().setPlaceholderText("Pick a point…")
-        if dataset is not None:
-            for point in dataset.points:
-                self.pick.addItem(f"{point.code}  {point.pinyin}", point.code)
-        self.pick.setCurrentIndex(-1)
+        self.set_dataset(dataset)
         self.pick.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.pick.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.pick.activated.connect(self._pick_point)
@@ -308,6 +305,14 @@ class SessionForm(EntryForm):
             self.effect_rows[kind] = (box, severity, note)
         self.form.addRow(effects)
         self._finish_layout()
+
+    def set_dataset(self, dataset: Dataset | None) -> None:
+        """The points offered in "Pick a point…" and checked on save."""
+        self.dataset = dataset
+        self.pick.clear()
+        for point in dataset.points if dataset is not None else ():
+            self.pick.addItem(f"{point.code}  {point.pinyin}", point.code)
+        self.pick.setCurrentIndex(-1)
 
     def _provider_changed(self, index: int) -> None:
         if index == 1 and self.technique.currentIndex() == 0:

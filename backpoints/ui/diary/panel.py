@@ -144,14 +144,13 @@ class DiaryPanel(QWidget):
         stack.canUndoChanged.connect(self._stack_changed)
         stack.canRedoChanged.connect(self._stack_changed)
         stack.undoTextChanged.connect(self._stack_changed)
-        for text, keys, slot in (("Undo diary change", QKeySequence.StandardKey.Undo, stack.undo),
-                                 ("Redo diary change", QKeySequence.StandardKey.Redo, stack.redo),
-                                 ("Delete diary entry", QKeySequence.StandardKey.Delete, self.delete_selected)):
-            action = QAction(text, self)
-            action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            (self.table if keys == QKeySequence.StandardKey.Delete else self).addAction(action)
+        # Ctrl+Z / Ctrl+Shift+Z belong to the window's Edit menu (a QUndoGroup with the sheet's
+        # stack, made active with the tab); a second shortcut here would be ambiguous.
+        delete = QAction("Delete diary entry", self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_selected)
+        self.table.addAction(delete)
 
         # Two rows, so the tab fits beside the forms in a 1280-pixel window.
         files = QHBoxLayout()
@@ -341,6 +340,11 @@ class DiaryPanel(QWidget):
             if form.editing is not None and any(e.kind == form.editing.kind and e.id == form.editing.id for e in entries):
                 form.reset()
         self.status_message.emit("Deleted; Undo brings it back")
+
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Use another dataset for picking points (after File > Open dataset)."""
+        self.dataset = dataset
+        self.session_form.set_dataset(dataset)
 
     def set_sheet_points(self, codes: Sequence[str]) -> None:
         """Offer the current sheet's points in the session form ("Use the sheet's points")."""
