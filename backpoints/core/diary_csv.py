@@ -18,8 +18,8 @@ Columns (docs in the header row; order on import is free, unknown columns are re
     side_effects    "soreness (mild): note | bruising (moderate)"
     notes           free text
 
-Text cells that a spreadsheet would run as a formula (starting with = + - @) are
-written with a leading apostrophe, which import removes again.
+Text cells that a spreadsheet would run as a formula (starting with = + - @), or that
+start with an apostrophe, are written with a leading apostrophe; import removes one.
 """
 
 from __future__ import annotations
@@ -55,11 +55,12 @@ MAX_PROBLEMS = 20
 
 
 def _safe(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA) else text
+    # An apostrophe already in front is doubled, so import can always remove exactly one.
+    return "'" + text if text.startswith(_FORMULA + ("'",)) else text
 
 
 def _unsafe(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA) else text
+    return text[1:] if text.startswith("'") else text
 
 
 def _effects_text(effects: tuple[SideEffect, ...]) -> str:

@@ -97,3 +97,34 @@ def test_not_text_and_missing_files_are_reported(tmp_path: Path) -> None:
 
 def test_header_lists_every_column() -> None:
     assert to_csv([]).strip() == ",".join(COLUMNS)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from backpoints.core.diary import MAX_TEXT, SEVERITIES, SIDE_EFFECTS  # noqa: E402
+from backpoints.core.model import AREAS  # noqa: E402
+
+_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60)
+_when = st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2099, 12, 31)).map(
+    lambda d: d.replace(second=0, microsecond=0))
+_checkins = st.builds(
+    CheckIn, at=_when, pain=st.integers(0, 10), worst=st.none() | st.integers(0, 10),
+    areas=st.lists(st.sampled_from(AREAS), unique=True, max_size=4).map(tuple),
+    activity=st.none() | st.tuples(*[st.integers(0, 2)] * 5), notes=_text,
+)
+_effects = st.builds(SideEffect, kind=st.sampled_from(SIDE_EFFECTS), severity=st.sampled_from(SEVERITIES),
+                     note=_text.filter(lambda t: " | " not in t and t == t.strip() and "\n" not in t and "\r" not in t))
+_sessions = st.builds(
+    Session, at=_when, points=st.lists(st.sampled_from(["BL23", "BL40", "GV4", "EX-B2"]), unique=True).map(tuple),
+    cost_cents=st.none() | st.integers(0, 10**8), currency=st.sampled_from(["USD", "EUR", "CHF"]),
+    duration_min=st.none() | st.integers(1, 1440), insurance_paid=st.booleans(), notes=_text,
+    side_effects=st.lists(_effects, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_checkins | _sessions, max_size=8))
+def test_any_entries_survive_a_csv_round_trip(entries: list) -> None:  # type: ignore[type-arg]
+    assert parse_csv(to_csv(entries)) == entries
+    assert MAX_TEXT > 60
