@@ -360,3 +360,13 @@ def test_another_dataset_changes_the_points_offered(qtbot, panel, write) -> None
     small = load_dataset(str(write(dataset_text("BL23", "BL99"))))
     panel.set_dataset(small)
     assert [panel.session_form.pick.itemData(i) for i in range(panel.session_form.pick.count())] == ["BL23", "BL99"]
+
+
+def test_a_narrow_panel_puts_the_forms_above_the_chart(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, panel)
+    assert panel.splitter.orientation() == Qt.Orientation.Horizontal
+    panel.resize(650, 850)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Vertical)
+    assert panel.minimumSizeHint().width() < 650
+    panel.resize(1300, 850)
+    qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.diary_summary import ChartSeries
@@ -60,6 +61,11 @@ class DiaryChart(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         self.series: ChartSeries | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # One legend row when there is room, two when the chart is narrow.
+        self.legend.setColumnCount(4 if event.size().width() >= 620 else 2)
 
     def set_series(self, series: ChartSeries) -> None:
         """Draw these numbers (replacing what was drawn)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -152,13 +152,18 @@ class DiaryPanel(QWidget):
         delete.triggered.connect(self.delete_selected)
         self.table.addAction(delete)
 
-        # Two rows, so the tab fits beside the forms in a 1280-pixel window.
-        files = QHBoxLayout()
-        for widget in (self.export_button, self.import_button, self.report_period, self.report_button,
-                       self.print_button):
-            files.addWidget(widget)
-        files.addStretch(1)
-        files.addWidget(self.delete_all_button)
+        # File actions in two short rows, so the tab fits beside the map in the main window.
+        files = QVBoxLayout()
+        files_top, files_bottom = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.export_button, self.import_button):
+            files_top.addWidget(widget)
+        files_top.addStretch(1)
+        files_top.addWidget(self.delete_all_button)
+        for widget in (self.report_period, self.report_button, self.print_button):
+            files_bottom.addWidget(widget)
+        files_bottom.addStretch(1)
+        files.addLayout(files_top)
+        files.addLayout(files_bottom)
         row = QHBoxLayout()
         for button in (self.undo_button, self.redo_button, self.edit_button, self.delete_button):
             row.addWidget(button)
@@ -187,7 +192,7 @@ class DiaryPanel(QWidget):
         right_layout.addWidget(self.right_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.forms.setMinimumWidth(360)
+        self.forms.setMinimumWidth(300)
         self.splitter.addWidget(self.forms)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
@@ -204,6 +209,23 @@ class DiaryPanel(QWidget):
         outer.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addWidget(self.splitter, 1)
         self._update_buttons()
+
+    # --- layout --------------------------------------------------------------------------
+    #: Narrower than this, the forms go above the chart and table instead of beside them
+    #: (the Diary as a tab beside the map is about 650 pixels wide).
+    WIDE = 1000
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.WIDE
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            if wide:
+                self.splitter.setSizes([420, max(400, event.size().width() - 420)])
+            else:
+                self.splitter.setSizes([int(event.size().height() * 0.4), int(event.size().height() * 0.6)])
+            self.forms.setMinimumWidth(300 if wide else 0)
 
     # --- opening -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
