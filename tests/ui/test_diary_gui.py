@@ -370,3 +370,71 @@ def test_a_narrow_panel_puts_the_forms_above_the_chart(qtbot, panel) -> None:  #
     assert panel.minimumSizeHint().width() < 650
     panel.resize(1300, 850)
     qtbot.waitUntil(lambda: panel.splitter.orientation() == Qt.Orientation.Horizontal)
+
+
+def test_a_failed_save_keeps_what_was_typed(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    """A full disk at commit time: the message says so, the form keeps the values, nothing is shown as saved."""
+    show(qtbot, panel)
+    add_checkin(qtbot, panel, "2026-10-01 08:00", 6)
+    store = panel.document._store
+    real = store._db
+
+    class FullDisk:
+        def execute(self, sql: str, *args: object):  # type: ignore[no-untyped-def]
+            if sql == "COMMIT":
+                raise sqlite3.OperationalError("database or disk is full")
+            return real.execute(sql, *args)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    store._db = FullDisk()
+    try:
+        form = panel.checkin_form
+        type_into(qtbot, form.pain, "8")
+        qtbot.keyClicks(form.notes, "after the long walk")
+        qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    finally:
+        store._db = real
+    assert len(panel.errors) == 1 and "disk is full" in panel.errors[0] and "nothing was changed" in panel.errors[0]
+    assert form.pain.value() == 8 and form.notes.toPlainText() == "after the long walk"
+    assert panel.model.rowCount() == 1 and not panel.document.undo_stack.canRedo()
+    assert panel.document.undo_stack.count() == 1
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)  # the disk has room again
+    assert panel.model.rowCount() == 2
+
+
+def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from backpoints.ui.app import create_application
+    from backpoints.ui.diary import DiaryPanel
+    from tests.core.test_diary import _can_mount, checkin
+
+    why = _can_mount()
+    if why:
+        print(f"SKIP reason: {why}")
+        pytest.skip(why)
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
+    try:
+        with DiaryStore(mount / "diary.sqlite3") as store:
+            store.add(checkin(0, 5))
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        create_application()
+        widget = DiaryPanel(dataset, mount / "diary.sqlite3")
+        qtbot.addWidget(widget)
+        messages: list[str] = []
+        widget.status_message.connect(messages.append)
+        widget.show()
+        qtbot.waitExposed(widget)
+        assert widget.model.rowCount() == 1 and widget.chart.point_count == 1
+        assert any("read-only" in m for m in messages)
+        assert not widget.checkin_form.save_button.isEnabled() and not widget.import_button.isEnabled()
+        assert widget.export_button.isEnabled() and widget.report_button.isEnabled()
+        widget.close()
+        widget.document.close()
+        assert os.listdir(mount) == ["diary.sqlite3"]
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)

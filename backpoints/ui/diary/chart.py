@@ -21,6 +21,7 @@ SESSION = "#2e7d32"
 CHANGE = "#8d6e63"
 #: The pain axis runs to 10; the band above it holds the legend, clear of the data.
 TOP = 12.2
+TOP_NARROW = 14.0
 #: Above this many check-ins the readings are drawn as lines rather than dots.
 MANY = 400
 PAIN_FAINT = (11, 79, 138, 110)
@@ -32,6 +33,7 @@ class DiaryChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.top = TOP
         self.plot_widget = pg.PlotWidget(background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot_widget.setAccessibleName("Pain over time")
         plot = self.plot_widget.getPlotItem()
@@ -40,7 +42,7 @@ class DiaryChart(QWidget):
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.setLabel("left", "pain (0-10)")
         plot.setMouseEnabled(x=True, y=False)
-        plot.setYRange(-0.9, TOP, padding=0)
+        plot.setYRange(-0.9, self.top, padding=0)
         plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
         for name in ("left", "bottom"):
             axis = plot.getAxis(name)
@@ -64,8 +66,11 @@ class DiaryChart(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        # One legend row when there is room, two when the chart is narrow.
-        self.legend.setColumnCount(4 if event.size().width() >= 620 else 2)
+        # One legend row when there is room, two (and a taller band above 10) when narrow.
+        wide = event.size().width() >= 620
+        self.legend.setColumnCount(4 if wide else 2)
+        self.top = TOP if wide else TOP_NARROW
+        self.plot_widget.getPlotItem().setYRange(-0.9, self.top, padding=0)
 
     def set_series(self, series: ChartSeries) -> None:
         """Draw these numbers (replacing what was drawn)."""
@@ -88,7 +93,7 @@ class DiaryChart(QWidget):
         for when, label in series.changes:
             line = pg.InfiniteLine(pos=when, angle=90, movable=False,
                                    pen=pg.mkPen(CHANGE, width=1, style=Qt.PenStyle.DashLine),
-                                   label=label, labelOpts={"position": 0.8, "color": CHANGE, "anchors": [(0, 0), (0, 0)]})
+                                   label=label, labelOpts={"position": 0.72, "color": CHANGE, "anchors": [(0, 0), (0, 0)]})
             line.setToolTip(label)
             plot.addItem(line)
             self.change_lines.append(line)
@@ -97,7 +102,7 @@ class DiaryChart(QWidget):
             start, end = min(stamps), max(stamps)
             pad = max(86400.0, (end - start) * 0.03)
             plot.setXRange(start - pad, end + pad, padding=0)
-        plot.setYRange(-0.9, TOP, padding=0)
+        plot.setYRange(-0.9, self.top, padding=0)
 
     @property
     def point_count(self) -> int:
