@@ -438,3 +438,30 @@ def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_pa
         assert os.listdir(mount) == ["diary.sqlite3"]
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+def test_panel_over_a_document_the_window_owns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+    from backpoints.ui.diary import DiaryDocument, DiaryPanel
+
+    create_application()
+    document = DiaryDocument(tmp_path / "shared.sqlite3")
+    widget = DiaryPanel(document=document)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.document is document and document.is_open
+    with qtbot.waitSignal(document.entries_changed):
+        document.add(checkin_value())
+    assert widget.model.rowCount() == 1 and widget.chart.point_count == 1
+    document.undo_stack.undo()  # e.g. from the window's Edit menu through a QUndoGroup
+    assert widget.model.rowCount() == 0
+    document.close()
+
+
+def checkin_value():  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from backpoints.core.diary import CheckIn
+
+    return CheckIn(at=dt.datetime(2026, 10, 1, 8, 0), pain=4)

@@ -65,14 +65,17 @@ class DiaryPanel(QWidget):
     diary_opened = Signal()
 
     def __init__(self, dataset: Dataset | None = None, diary_path: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, document: DiaryDocument | None = None) -> None:
+        """`diary_path` defaults to paths.diary_file(); or pass a DiaryDocument the window owns."""
         super().__init__(parent)
         self.dataset = dataset
-        if diary_path is None:
-            from ... import paths
+        if document is None:
+            if diary_path is None:
+                from ... import paths
 
-            diary_path = paths.diary_file()
-        self.document = DiaryDocument(Path(diary_path), self)
+                diary_path = paths.diary_file()
+            document = DiaryDocument(Path(diary_path), self)
+        self.document = document
         self.document.entries_changed.connect(self._refresh)
         self.document.save_failed.connect(self.show_error)
         self.chart = None  # DiaryChart, created with pyqtgraph on first open
