@@ -13,8 +13,12 @@ from dataclasses import dataclass
 
 from .diary import CheckIn, DiaryContents, Entry, Session, format_money
 
-#: The rolling average covers this many days up to each check-in.
+#: The rolling average covers this many days up to each check-in...
 ROLLING_DAYS = 7
+#: ...or this many when the check-ins span more than LONG_SPAN_DAYS (a week's average
+#: of years of daily readings is mostly noise at that scale).
+ROLLING_DAYS_LONG = 28
+LONG_SPAN_DAYS = 183
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class ChartSeries:
     worst: tuple[int, ...]
     rolling_times: tuple[float, ...]
     rolling: tuple[float, ...]
+    rolling_days: int
     sessions: tuple[float, ...]
     changes: tuple[tuple[float, str], ...]
 
@@ -185,6 +190,13 @@ def rolling_average(checkins: tuple[CheckIn, ...] | list[CheckIn], days: int = R
     return out
 
 
+def rolling_days(checkins: tuple[CheckIn, ...] | list[CheckIn]) -> int:
+    """The rolling average's window for these check-ins: 7 days, or 28 over long spans."""
+    if len(checkins) >= 2 and (checkins[-1].at - checkins[0].at).days > LONG_SPAN_DAYS:
+        return ROLLING_DAYS_LONG
+    return ROLLING_DAYS
+
+
 def points_used_most(sessions: tuple[Session, ...] | list[Session], limit: int = 10) -> list[tuple[str, int]]:
     """Point codes by how many sessions used them, most first (ties by code)."""
     counts = Counter(code for s in sessions for code in dict.fromkeys(s.points))
@@ -202,7 +214,8 @@ def chart_series(contents: DiaryContents) -> ChartSeries:
     checkins = contents.checkins
     times = tuple(c.at.timestamp() for c in checkins)
     worst = [(c.at.timestamp(), c.worst) for c in checkins if c.worst is not None]
-    rolling = rolling_average(checkins)
+    days = rolling_days(checkins)
+    rolling = rolling_average(checkins, days)
     return ChartSeries(
         times=times,
         pain=tuple(c.pain for c in checkins),
@@ -210,6 +223,7 @@ def chart_series(contents: DiaryContents) -> ChartSeries:
         worst=tuple(w for _, w in worst),
         rolling_times=tuple(t.timestamp() for t, _ in rolling),
         rolling=tuple(v for _, v in rolling),
+        rolling_days=days,
         sessions=tuple(s.at.timestamp() for s in contents.sessions),
         changes=tuple((c.at.timestamp(), c.label) for c in spacing_changes(contents.sessions)),
     )

@@ -335,7 +335,7 @@ def _ts(day: _dt.date) -> float:
 
 
 def _paint_chart(p: QPainter, rect: QRectF, series) -> None:  # type: ignore[no-untyped-def]
-    """Pain over time (0-10), worst pain, the 7-day average, sessions on the time axis and spacing changes."""
+    """Pain over time (0-10), worst pain, the rolling average, sessions on the time axis and spacing changes."""
     left, top = rect.left() + 26, rect.top() + 26
     plot = QRectF(left, top, rect.right() - left - 4, rect.height() - 26 - 34)
     stamps = list(series.times) + list(series.sessions)
@@ -359,7 +359,7 @@ def _paint_chart(p: QPainter, rect: QRectF, series) -> None:  # type: ignore[no-
     p.setFont(_pfont(p, 7))
     lx = rect.right() - 330
     for colour, label, kind in ((PAIN_COLOUR, "pain now", "dot"), (WORST_COLOUR, "worst in 24 h", "dot"),
-                                (AVERAGE_COLOUR, "7-day average", "line"), (SESSION_COLOUR, "session", "tick")):
+                                (AVERAGE_COLOUR, f"{series.rolling_days}-day average", "line"), (SESSION_COLOUR, "session", "tick")):
         p.setPen(QPen(colour, 1.6))
         p.setBrush(colour)
         if kind == "dot":

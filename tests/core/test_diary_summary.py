@@ -78,6 +78,14 @@ def test_rolling_average_covers_the_last_seven_days() -> None:
     assert [round(v, 2) for _, v in rolling_average(checkins)] == [8, 7, 6, 4, 5]
 
 
+def test_long_spans_use_a_four_week_average() -> None:
+    year = [CheckIn(at=day(d), pain=d % 10) for d in range(0, 365)]
+    series = chart_series(DiaryContents((), tuple(year)))
+    assert series.rolling_days == 28
+    assert round(series.rolling[100], 3) == round(sum(d % 10 for d in range(73, 101)) / 28, 3)
+    assert chart_series(DiaryContents((), tuple(year[:60]))).rolling_days == 7
+
+
 def test_points_and_side_effects_counted_once_per_session() -> None:
     sessions = [
         Session(at=day(0), points=("BL23", "BL23", "GV4"), side_effects=(SideEffect("soreness"),)),

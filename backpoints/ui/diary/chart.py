@@ -86,6 +86,7 @@ class DiaryChart(QWidget):
             self.worst_item.setData(series.worst_times, series.worst, pen=None, symbol="o", symbolSize=5,
                                     symbolPen=None, symbolBrush=pg.mkBrush(WORST))
         self.average_item.setData(series.rolling_times, series.rolling)
+        self._rename(self.average_item, f"{series.rolling_days}-day average")
         self.session_item.setData(list(series.sessions), [-0.45] * len(series.sessions))
         for line in self.change_lines:
             plot.removeItem(line)
@@ -103,6 +104,11 @@ class DiaryChart(QWidget):
             pad = max(86400.0, (end - start) * 0.03)
             plot.setXRange(start - pad, end + pad, padding=0)
         plot.setYRange(-0.9, self.top, padding=0)
+
+    def _rename(self, item: pg.PlotDataItem, name: str) -> None:
+        for sample, label in self.legend.items:
+            if sample.item is item and label.text != name:
+                label.setText(name)
 
     @property
     def point_count(self) -> int:

@@ -74,5 +74,7 @@ class DiaryTableModel(QAbstractTableModel):
                 return ""
             return format_money(entry.cost_cents, entry.currency)
         if column == 4:
+            if isinstance(entry, CheckIn):  # pain has its own column
+                return describe(entry).split("; ", 1)[1] if "; " in describe(entry) else ""
             return describe(entry)
         return entry.notes.replace("\n", " ")
