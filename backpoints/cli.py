@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--name", metavar="TEXT", help="who the sheet is for")
     sheet.add_argument("--technique", choices=("self-care", "needling"), help="what the sheet explains")
     sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
+
+    from .commands import diary
+
+    diary.add_parser(commands)
     return parser
 
 
@@ -69,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure(log_file=args.command not in ("list", "validate"))
+    configure(log_file=args.command not in ("list", "validate", "diary"))
     data = getattr(args, "sub_data", None) or args.data
     try:
         if args.command == "validate":
@@ -78,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args, data)
         if args.command == "sheet":
             return _sheet(args, data)
+        if args.command == "diary":
+            from .commands import diary
+
+            return diary.run(args, data)
         if args.command == "screenshot":
             return _screenshot(args, data, parser)
         from .ui.app import run_gui

@@ -56,3 +56,18 @@ def ensure(path: Path) -> Path:
     """Create a folder if needed and return it."""
     os.makedirs(path, exist_ok=True)
     return path
+
+
+def diary_file() -> Path:
+    """The treatment and pain diary (SQLite), in the user's data folder; the CLI and GUI share it."""
+    base = _override()
+    if base:
+        return base / "data" / "diary.sqlite3"
+    from PySide6.QtCore import QCoreApplication
+
+    # The CLI has no application object; name it as the GUI does so both find the same file.
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName("BackPoints")
+    if QCoreApplication.applicationName() != "BackPoints":
+        QCoreApplication.setApplicationName("BackPoints")
+    return _standard("data") / "diary.sqlite3"

@@ -16,7 +16,8 @@ def test_quick_benchmark_runs() -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads(result.stdout)
-    for key in ("startup_s", "peak_rss_mib", "load_s", "search_per_keystroke", "sheet_pdf_s", "map_repaint_ms"):
+    for key in ("startup_s", "peak_rss_mib", "load_s", "search_per_keystroke", "sheet_pdf_s", "map_repaint_ms", "diary_ms"):
         assert key in report
     assert report["startup_s"]["app"] > 0 and report["startup_s"]["bare"] > 0
     assert set(report["search_per_keystroke"]) == {"bundled", "1000"}
+    assert report["diary_ms"]["entries"] > 1800 and report["diary_ms"]["open"] > 0
