@@ -71,7 +71,7 @@ class DiaryReportLayout:
     """A diary report laid out into pages; paint_sheet() paints it on any paged device."""
 
     def __init__(self, contents: DiaryContents, options: ReportOptions, dataset: Dataset | None = None) -> None:
-        from ..ui.fonts import load_fonts  # the sheet renderer's fonts (moving to printing/fonts.py)
+        from .fonts import load_fonts
 
         load_fonts()
         self.options = options

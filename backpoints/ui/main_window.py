@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
     def __init__(self, dataset: Dataset, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self._splitter_state: QByteArray | None = None
         self.state = BrowseState(dataset, self)
         autosave = paths.config_dir() / "current-sheet.yaml" if settings is not None else None
         self.document = SheetDocument(self.state, settings, autosave, self)
@@ -78,7 +79,21 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes([280, 740, 380])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The diary gets the window's whole width: a page beside the points, not a tab
+        # squeezed next to the map. It opens its file only when first shown.
+        from .diary import DiaryPanel
+
+        self.diary_panel = DiaryPanel(dataset, parent=self)
+        self.pages = QTabWidget(self)
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.splitter, "Points")
+        self.pages.addTab(self.diary_panel, "Diary")
+        self.setCentralWidget(self.pages)
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.document.undo_stack)
+        self.undo_group.addStack(self.diary_panel.document.undo_stack)
+        self.undo_group.setActiveStack(self.document.undo_stack)
+        self.pages.currentChanged.connect(self._on_page_changed)
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # point names are data, never markup
@@ -105,6 +120,9 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self._update_title)
         self.state.dataset_changed.connect(self._update_title)
         self.state.selection_changed.connect(self._show_details_tab)
+        self.state.dataset_changed.connect(lambda: self.diary_panel.set_dataset(self.state.dataset))
+        self.document.sheet_changed.connect(lambda: self.diary_panel.set_sheet_points(self.document.sheet.points))
+        self.diary_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------
@@ -130,14 +148,17 @@ class MainWindow(QMainWindow):
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = menu.addMenu("&Edit")
-        undo = self.document.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.document.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
         view_menu = menu.addMenu("&View")
+        view_menu.addAction("&Points and map", QKeySequence("Alt+1"), lambda: self.pages.setCurrentIndex(0))
+        view_menu.addAction("&Diary", QKeySequence("Alt+2"), lambda: self.pages.setCurrentWidget(self.diary_panel))
+        view_menu.addSeparator()
         group = QActionGroup(self)
         self.view_actions: dict[str, QAction] = {}
         for number, view in enumerate(VIEWS, start=1):
@@ -181,6 +202,11 @@ class MainWindow(QMainWindow):
     def add_shown(self) -> None:
         dataset = self.state.dataset
         self.document.add_points(dataset.points[i].code for i in self.state.rows)
+
+    def _on_page_changed(self, index: int) -> None:
+        """Edit → Undo works on what is in front: the sheet, or the diary."""
+        diary = self.pages.widget(index) is self.diary_panel
+        self.undo_group.setActiveStack(self.diary_panel.document.undo_stack if diary else self.document.undo_stack)
 
     def _show_details_tab(self, code: str) -> None:
         if code and self.tabs.currentWidget() is not self.details:
@@ -352,14 +378,22 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+            # Applied once the window is laid out (showEvent): the splitter sits in a
+            # page that has no size before that.
+            self._splitter_state = splitter
+        self.state.set_view(str(settings.value("map/view", "back")))
+        self.state.select(str(settings.value("map/selected", "") or ""))
+        QTimer.singleShot(0, self.document.restore)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        state, self._splitter_state = self._splitter_state, None
+        if state is not None:
+            self.splitter.restoreState(state)
             # A damaged value (sizes of 2**31) could hide the map or the details for good.
             sizes = self.splitter.sizes()
             if len(sizes) != 3 or min(sizes) < 40 or max(sizes) > 20000:
                 self.splitter.setSizes([280, 740, 380])
-        self.state.set_view(str(settings.value("map/view", "back")))
-        self.state.select(str(settings.value("map/selected", "") or ""))
-        QTimer.singleShot(0, self.document.restore)
 
     def save_state(self) -> None:
         settings = self.settings
@@ -388,4 +422,5 @@ class MainWindow(QMainWindow):
             self.document.drop_working_copy()  # discarded means not brought back next time
         else:
             self.document.autosave()
+        self.diary_panel.document.close()
         super().closeEvent(event)

@@ -480,7 +480,9 @@ class DiaryPanel(QWidget):
         dialog = QFileDialog(self, caption, str(paths.documents_dir() / name), filters)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
-        return dialog.selectedFiles()[0] if dialog.exec() else ""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chosen = dialog.exec()
+        return dialog.selectedFiles()[0] if chosen else ""
 
     def ask_open_path(self, caption: str, filters: str) -> str:
         from ... import paths
@@ -497,6 +499,7 @@ class DiaryPanel(QWidget):
         if self.printer is None:
             self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(self.printer, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self.printer if dialog.exec() else None
 
     def confirm(self, title: str, text: str) -> bool:
@@ -505,10 +508,13 @@ class DiaryPanel(QWidget):
         delete = box.addButton("Delete all", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
-        return box.clickedButton() is delete
+        confirmed = box.clickedButton() is delete
+        box.deleteLater()
+        return confirmed
 
     @Slot(str)
     def show_error(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Diary", text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.exec()
