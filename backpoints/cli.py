@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from typing import Sequence
 
@@ -11,6 +13,52 @@ from .core.model import AREAS, MERIDIANS, PAIN_TYPES, VIEWS, Dataset
 from .core.files import DataError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+# Control characters (ESC, BEL, C1 CSI ...), line and paragraph separators and bidi
+# overrides from data must not reach a terminal as themselves.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+# In JSON, json.dumps escapes C0 controls inside strings; the newlines of the layout stay.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """Text from data or file names made safe to print: control characters shown as \\xNN / \\uNNNN."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _say(message: object) -> None:
+    """A message on stderr, with control characters from data escaped."""
+    print(safe_text(str(message)), file=sys.stderr)
+
+
+def _discard_stdout() -> None:
+    """After a failed write, send what is left in stdout's buffer to /dev/null, so the
+    interpreter's final flush does not fail a second time with a traceback."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+
+
+def write_stdout(text: str) -> int:
+    """Write command output and make sure it arrived; a full disk or closed pipe is reported."""
+    import errno
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()  # the reader (e.g. `| head`) went away; that is not an error of ours
+        return EXIT_OK
+    except OSError as exc:
+        _discard_stdout()
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        _say(f"backpoints: the output could not be written ({reason})")
+        return EXIT_FAIL
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -66,8 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code."""
     from .logs import configure
 
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal that cannot show a character (LANG=C, PYTHONIOENCODING=ascii) gets
+        # an escape such as \u808e instead of a UnicodeEncodeError traceback.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in ("sheet", "screenshot"):
+        # These never show a window: an inherited QT_QPA_PLATFORM=xcb without a display
+        # would make Qt abort, so render offscreen whatever the environment says.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     configure(log_file=args.command not in ("list", "validate"))
     data = getattr(args, "sub_data", None) or args.data
     try:
@@ -88,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
-        sys.stderr.close()
+        _discard_stdout()
         return EXIT_OK
 
 
@@ -109,11 +167,11 @@ def _validate(files: list[str]) -> int:
             dataset = load_dataset(name)
         except DataError as exc:
             for problem in exc.problems:
-                print(problem, file=sys.stderr)
+                _say(problem)
             status = EXIT_FAIL
         else:
             count = len(dataset)
-            print(f"{name}: OK, {count} point{'s' if count != 1 else ''}", file=sys.stderr)
+            _say(f"{name}: OK, {count} point{'s' if count != 1 else ''}")
     return status
 
 
@@ -124,7 +182,7 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         dataset = load(data)
     except DataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _say(problem)
         return EXIT_FAIL
     filters = Filters(
         pain=args.pain or "",
@@ -134,15 +192,21 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
     )
     points = SearchIndex(dataset).search(args.query, filters)
     if args.json:
-        json.dump([p.to_json() for p in points], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        # json escapes C0 controls; C1 controls and bidi overrides are escaped too (still valid JSON).
+        text = json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2) + "\n"
+        text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     else:
+        lines = []
         for point in points:
             flag = " [pregnancy caution]" if point.pregnancy_caution else ""
-            print(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}")
+            lines.append(safe_text(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}") + "\n")
+        text = "".join(lines)
+    status = write_stdout(text)
+    if status != EXIT_OK:
+        return status
     if not points:
         asked = args.query or args.pain or args.area or args.meridian or args.no_pregnancy_caution
-        print("no points match" if asked else "the dataset has no points", file=sys.stderr)
+        _say("no points match" if asked else "the dataset has no points")
         return EXIT_FAIL
     return EXIT_OK
 
@@ -151,6 +215,7 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     import dataclasses
     import re
 
+    from .core.files import display_path
     from .core.sheet import Sheet, check_codes, load_sheet, preset_sheet, presets, today
     from .core.search import code_key, query_code
 
@@ -169,23 +234,20 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
             key = f"pain-{args.pain}" if args.pain else f"area-{args.area}"
             preset = next((p for p in presets(dataset) if p.key == key), None)
             if preset is None:
-                print(f"no points in the dataset for {key.split('-', 1)[1]}", file=sys.stderr)
+                _say(f"no points in the dataset for {key.split('-', 1)[1]}")
                 return EXIT_FAIL
             sheet = preset_sheet(preset)
     except DataError as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            _say(problem)
         return EXIT_FAIL
     changes = {k: v for k, v in (("paper", args.paper), ("title", args.title), ("name", args.name),
                                   ("technique", args.technique)) if v is not None}
     sheet = dataclasses.replace(sheet, **changes)
     if not sheet.points:
-        print("the sheet has no points", file=sys.stderr)
+        _say("the sheet has no points")
         return EXIT_FAIL
 
-    from .ui.app import ensure_platform
-
-    ensure_platform(offscreen=True)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
@@ -194,14 +256,19 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     try:
         if args.output:
             pages = write_pdf(args.output, sheet, dataset)
-            print(f"{args.output}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
+            _say(f"{display_path(args.output)}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points")
         else:
             from .printing.printer import print_to_named_printer
 
-            pages = print_to_named_printer(args.printer, sheet, dataset)
-            print(f"sent {pages} page{'s' if pages != 1 else ''} to printer {args.printer}", file=sys.stderr)
+            outcome = print_to_named_printer(args.printer, sheet, dataset)
+            pages = outcome.pages
+            if outcome.warning:
+                _say(f"queued {pages} page{'s' if pages != 1 else ''} on printer {args.printer}, "
+                     f"but {outcome.warning}")
+            else:
+                _say(f"sent {pages} page{'s' if pages != 1 else ''} to printer {args.printer}")
     except PrintError as exc:
-        print(exc, file=sys.stderr)
+        _say(exc)
         return EXIT_FAIL
     finally:
         del app

@@ -173,11 +173,14 @@ def writable_target(path: str | os.PathLike[str]) -> Path:
     except FileNotFoundError:
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise WriteError(target, "the folder does not exist", errno.ENOENT) from None
+            raise WriteError(target, "cannot write here (the folder does not exist)", errno.ENOENT) from None
         return target
     except OSError as exc:
         raise WriteError(target, _reason(exc), exc.errno or errno.EIO) from None
     if stat.S_ISLNK(info.st_mode):
+        through = _system_hop(target)
+        if through:
+            raise WriteError(target, f"is a link into {through}, not to a document; not replaced", errno.EINVAL)
         try:
             real = os.stat(target)
         except OSError:
@@ -192,6 +195,26 @@ def writable_target(path: str | os.PathLike[str]) -> Path:
     if kind is not None:
         raise WriteError(target, f"is {kind}, not a regular file; not replaced", errno.EINVAL)
     return target
+
+
+def _system_hop(link: Path) -> str | None:
+    """'/proc' or '/dev' when a chain of links passes through them (/proc/self/fd/1 is a
+    link to whatever the process's output is, even a regular file: never a document)."""
+    current = str(link)
+    for _ in range(40):
+        try:
+            target = os.readlink(current)
+        except OSError:
+            break
+        current = os.path.normpath(os.path.join(os.path.dirname(current), target))
+        for system in ("/proc", "/dev", "/sys"):
+            if current == system or current.startswith(system + "/"):
+                return system
+    real = os.path.realpath(link)
+    for system in ("/proc", "/dev", "/sys"):
+        if real == system or real.startswith(system + "/"):
+            return system
+    return None
 
 
 def _umask() -> int:

@@ -8,13 +8,12 @@ scaled by its resolution / 96 and the pages look the same everywhere.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
+from ..core.files import WriteError, display_path, writable_target, write_atomically
 from ..core.model import AREA_LABELS, Dataset, Point
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
@@ -385,32 +385,44 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
         painter.end()
 
 
+def render_pdf(sheet: Sheet, dataset: Dataset) -> tuple[bytes, int]:
+    """The sheet as PDF bytes, rendered in memory, and its page count. Raises PrintError.
+
+    Rendering into memory means QPdfWriter's own file handling (which ignores write
+    errors) never touches the disk; the bytes are written by write_atomically, which checks
+    every write.
+    """
+    layout = SheetLayout(sheet, dataset)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(sheet.title)
+    writer.setCreator("BackPoints")
+    writer.setPageLayout(page_layout(sheet.paper))
+    paint_sheet(writer, layout, writer.resolution())  # painter.end() writes the trailer
+    del writer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
+        raise PrintError("the PDF could not be rendered completely")
+    return data, layout.page_count
+
+
 def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset) -> int:
-    """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise PrintError(f"{target}: is a folder, not a file name")
+    """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError.
+
+    The PDF is reported written only when every byte is on disk: a full disk, a device,
+    FIFO or link to one, or an unwritable folder is an error and any earlier file at
+    `path` is left exactly as it was.
+    """
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise PrintError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+        writable_target(path)  # refuse a device or FIFO before the work of rendering
+    except WriteError as exc:
+        raise PrintError(str(exc)) from None
+    data, pages = render_pdf(sheet, dataset)
     try:
-        layout = SheetLayout(sheet, dataset)
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setTitle(sheet.title)
-        writer.setCreator("BackPoints")
-        writer.setPageLayout(page_layout(sheet.paper))
-        paint_sheet(writer, layout, writer.resolution())
-        del writer  # flushes and closes the file
-        if os.path.getsize(tmp) == 0:
-            raise PrintError(f"{target}: the PDF came out empty")
-        os.replace(tmp, target)
+        write_atomically(Path(path), data)
     except OSError as exc:
-        raise PrintError(f"{target}: cannot write the PDF ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return layout.page_count
+        raise PrintError(f"{display_path(path)}: the PDF was not written ({exc.strerror or exc})") from None
+    return pages
