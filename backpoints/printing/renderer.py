@@ -38,6 +38,7 @@ from ..ui.fonts import load_fonts, sheet_font
 DPI = 96.0
 MARGIN_MM = 15.0
 FOOTER_H = 26.0
+MIN_FLOW_ROOM = 80.0  # a block that flows over pages starts on a new page if less is left
 DISCLAIMER_LINE = "Educational reference, not medical advice. Ask a qualified practitioner and your doctor."
 INK = QColor("#1f1f1f")
 MUTED = QColor("#5b5b5b")
@@ -105,10 +106,120 @@ def _document(html: str, width: float, size: float = 9.0) -> QTextDocument:
 
 @dataclass
 class Block:
-    """A piece of a page that is never split: its height and how to paint it."""
+    """A piece of a page: its height and how to paint it.
+
+    A block that fits on a page is never split. One that is taller than a page (long notes,
+    a very long description) has `pieces`, which cut it between lines of text into parts
+    that fit, so that it flows onto the next pages instead of being clipped.
+    """
 
     height: float
     paint: Callable[[QPainter, float, float], None]
+    pieces: Callable[[float, float], list["Block"]] | None = None
+
+
+def _line_bottoms(doc: QTextDocument) -> list[tuple[float, float]]:
+    """(top, bottom) of every laid-out line of a document, in document units, top to bottom."""
+    lines: list[tuple[float, float]] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            top = rect.top() + line.y()
+            lines.append((top, top + line.height()))
+        block = block.next()
+    return lines
+
+
+def _cuts(doc: QTextDocument, first_room: float, page_room: float) -> list[tuple[float, float]]:
+    """Slices (start, end) of a document, each ending between two lines, the first one at most
+    `first_room` tall and the others at most `page_room`."""
+    total = doc.size().height()
+    lines = _line_bottoms(doc)
+    slices: list[tuple[float, float]] = []
+    start, room = 0.0, first_room
+    while total - start > room:
+        limit = start + room
+        fitting = [bottom for top, bottom in lines if top >= start - 0.5 and bottom <= limit]
+        end = max(fitting) if fitting else limit  # a single line taller than a page: cut it
+        if end <= start:
+            end = limit
+        slices.append((start, end))
+        start, room = end, page_room
+    slices.append((start, total))
+    return slices
+
+
+def _draw_lines(p: QPainter, doc: QTextDocument, start: float, end: float) -> None:
+    """Draw the lines of `doc` that lie between `start` and `end`, and no others.
+
+    drawContents() with a clip rectangle also draws the line just above the clip (Qt's
+    QTextLayout::draw starts one line early), which would put that line, invisibly, in
+    the PDF's text twice; drawing line by line keeps each line in exactly one part.
+    """
+    layout = doc.documentLayout()
+    p.save()
+    p.setPen(INK)
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() >= start and rect.top() <= end:
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = rect.top() + line.y()
+                if top >= start - 0.5 and top + line.height() <= end + 0.5:
+                    line.draw(p, rect.topLeft())
+        block = block.next()
+    p.restore()
+
+
+def _flowing(
+    doc: QTextDocument,
+    indent: float,
+    extra: float = 0.0,
+    first: Callable[[QPainter, float, float], None] | None = None,
+    last: Callable[[QPainter, float, float, float], None] | None = None,
+    behind: Callable[[QPainter, float, float, float], None] | None = None,
+    pad: float = 0.0,
+) -> Block:
+    """A block showing `doc` at `indent`, `extra` units taller than the text, that can flow
+    over pages; `first` paints what belongs to its first part (a badge), `last` what follows
+    its end (a rule), given the end's y; `behind` paints under every part (a box), given
+    the part's height; `pad` is space above and below the text of every part."""
+    width = doc.textWidth()
+
+    def painter_for(start: float, end: float, is_first: bool, is_last: bool) -> Callable[[QPainter, float, float], None]:
+        def paint(p: QPainter, x: float, y: float) -> None:
+            if behind is not None:
+                behind(p, x, y, end - start + 2 * pad)
+            if is_first and first is not None:
+                first(p, x, y)
+            p.save()
+            p.translate(x + indent, y + pad - start)
+            if start <= 0 and end >= height:
+                doc.drawContents(p)
+            else:
+                _draw_lines(p, doc, start, end)
+            p.restore()
+            if is_last and last is not None:
+                last(p, x, y, end - start + extra)
+
+        return paint
+
+    def pieces(first_room: float, page_room: float) -> list[Block]:
+        slices = _cuts(doc, first_room - 2 * pad, page_room - extra - 2 * pad)
+        return [
+            Block(end - start + 2 * pad + (extra if i == len(slices) - 1 else 0),
+                  painter_for(start, end, i == 0, i == len(slices) - 1))
+            for i, (start, end) in enumerate(slices)
+        ]
+
+    height = doc.size().height()
+    return Block(height + extra + 2 * pad, painter_for(0.0, height, True, True), pieces)
 
 
 class SheetLayout:
@@ -129,7 +240,7 @@ class SheetLayout:
 
     # --- layout ----------------------------------------------------------------------
     def _blocks(self) -> list[Block]:
-        blocks = [self._header(), self._figure_and_cautions()]
+        blocks = [self._header(), *self._figure_and_cautions()]
         if self.sheet.notes.strip():
             blocks.append(self._notes())
         blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
@@ -139,11 +250,19 @@ class SheetLayout:
         page: list[tuple[float, Block]] = []
         y = 0.0
         for block in blocks:
-            if page and y + block.height > self.body_height:
-                self.pages.append(page)
-                page, y = [], 0.0
-            page.append((y, block))
-            y += block.height + 8
+            parts = [block]
+            if block.height > self.body_height and block.pieces is not None:
+                room = self.body_height - y if page else self.body_height
+                if room < MIN_FLOW_ROOM:  # too little left to start it here
+                    self.pages.append(page)
+                    page, y, room = [], 0.0, self.body_height
+                parts = block.pieces(room, self.body_height)
+            for part in parts:
+                if page and y + part.height > self.body_height:
+                    self.pages.append(page)
+                    page, y = [], 0.0
+                page.append((y, part))
+                y += part.height + 8
         self.pages.append(page)
 
     @property
@@ -157,13 +276,15 @@ class SheetLayout:
         def paint(p: QPainter, x: float, y: float) -> None:
             p.setPen(INK)
             p.setFont(_pfont(p, 18, bold=True))
-            p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sheet.title)
+            # A long title is cut at a whole character with "…", never clipped mid-letter.
+            title = _elided(p, sheet.title, width * 0.75)
+            p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
             p.setFont(_pfont(p, 8))
             p.setPen(MUTED)
             p.drawText(QRectF(x, y, width, 30), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "BackPoints point sheet")
             p.setFont(_pfont(p, 10))
             p.setPen(INK)
-            name = sheet.name or ""
+            name = _elided(p, sheet.name or "", width * 0.62 - 38)
             line_y = y + 38
             p.drawText(QPointF(x, line_y + 12), "For:")
             p.drawText(QPointF(x + 34, line_y + 11), name)
@@ -171,7 +292,7 @@ class SheetLayout:
             p.drawLine(QPointF(x + 30, line_y + 15), QPointF(x + width * 0.62, line_y + 15))
             p.setPen(INK)
             p.drawText(QPointF(x + width * 0.66, line_y + 12), "Date:")
-            p.drawText(QPointF(x + width * 0.66 + 40, line_y + 11), sheet.date)
+            p.drawText(QPointF(x + width * 0.66 + 40, line_y + 11), _elided(p, sheet.date, width * 0.34 - 42))
             p.setPen(QPen(MUTED, 0.6))
             p.drawLine(QPointF(x + width * 0.66 + 36, line_y + 15), QPointF(x + width, line_y + 15))
             p.setPen(QPen(ACCENT, 1.2))
@@ -183,7 +304,7 @@ class SheetLayout:
         views = [v for v in ("front", "back") if any(m.view == v for p in self.points for m in p.markers)]
         return views
 
-    def _figure_and_cautions(self) -> Block:
+    def _figure_and_cautions(self) -> list[Block]:
         views = self._views()
         fig_h = 430.0 if views else 0.0
         fig_w = fig_h * (anatomy.FIGURE_WIDTH + 2 * anatomy.FIGURE_MARGIN) / (anatomy.FIGURE_HEIGHT + 2 * anatomy.FIGURE_MARGIN)
@@ -193,9 +314,19 @@ class SheetLayout:
         cautions = gather_cautions(self.points)
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
-        height = max(fig_h + 16, box_h)
         numbers = {p.code: i for i, p in enumerate(self.points, start=1)}
         points = self.points
+        # Beside the figures the box has a page less the header; a longer one (thousands
+        # of points with cautions) goes below them, full width, flowing over pages.
+        below = box_h > self.body_height - 80
+        if below:
+            doc = _document(_cautions_html(cautions), self.width - 16, 8.5)
+        height = fig_h + 16 if below else max(fig_h + 16, box_h)
+
+        def box(p: QPainter, x: float, y: float, h: float) -> None:
+            p.setPen(QPen(QColor("#d8a200"), 1.2))
+            p.setBrush(QColor("#fff8e1"))
+            p.drawRoundedRect(QRectF(x, y, self.width, h), 6, 6)
 
         def paint(p: QPainter, x: float, y: float) -> None:
             for i, view in enumerate(views):
@@ -204,6 +335,8 @@ class SheetLayout:
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
+            if below:
+                return
             box = QRectF(x + box_x, y, box_w, box_h)
             p.setPen(QPen(QColor("#d8a200"), 1.2))
             p.setBrush(QColor("#fff8e1"))
@@ -213,7 +346,10 @@ class SheetLayout:
             doc.drawContents(p)
             p.restore()
 
-        return Block(height, paint)
+        figure = Block(height, paint)
+        if not below:
+            return [figure] if views or cautions else []
+        return [figure, _flowing(doc, 8.0, behind=box, pad=8.0)] if views else [_flowing(doc, 8.0, behind=box, pad=8.0)]
 
     def _notes(self) -> Block:
         doc = _document(
@@ -222,29 +358,21 @@ class SheetLayout:
             9.5,
         )
 
-        def paint(p: QPainter, x: float, y: float) -> None:
-            p.save()
-            p.translate(x, y)
-            doc.drawContents(p)
-            p.restore()
-
-        return Block(doc.size().height(), paint)
+        return _flowing(doc, 0.0)
 
     def _point_block(self, number: int, point: Point) -> Block:
         indent = 30.0
         doc = _document(_point_html(point, self.sheet.technique), self.width - indent, 9.0)
-        height = doc.size().height() + 6
+        width = self.width
 
-        def paint(p: QPainter, x: float, y: float) -> None:
+        def badge(p: QPainter, x: float, y: float) -> None:
             _badge(p, QPointF(x + 11, y + 9), number, 10, 9)
-            p.save()
-            p.translate(x + indent, y)
-            doc.drawContents(p)
-            p.restore()
-            p.setPen(QPen(QColor("#e2d6cc"), 0.6))
-            p.drawLine(QPointF(x + indent, y + height), QPointF(x + self.width, y + height))
 
-        return Block(height, paint)
+        def rule(p: QPainter, x: float, y: float, height: float) -> None:
+            p.setPen(QPen(QColor("#e2d6cc"), 0.6))
+            p.drawLine(QPointF(x + indent, y + height), QPointF(x + width, y + height))
+
+        return _flowing(doc, indent, 6.0, badge, rule)
 
     # --- painting --------------------------------------------------------------------
     def paint_page(self, painter: QPainter, index: int) -> None:
@@ -264,6 +392,12 @@ class SheetLayout:
         rect = QRectF(0, top + 3, self.width, FOOTER_H - 11)
         p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, DISCLAIMER_LINE)
         p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {self.page_count}")
+
+
+def _elided(p: QPainter, text: str, width: float) -> str:
+    """One line of `text` that fits `width` layout units in the painter's font, "…" if cut."""
+    line = " ".join(text.split())  # a newline in a title would draw a second, clipped line
+    return p.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, max(1, int(width)))
 
 
 def _badge(p: QPainter, centre: QPointF, number: int, radius: float, size: float) -> None:
@@ -292,18 +426,30 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             rect.top() + (y * anatomy.FIGURE_HEIGHT + margin) * scale,
         )
 
-    placed: list[QPointF] = []
     radius = 5.2
+    cell = 2 * radius
+    # Badges placed so far, in a grid of cells one badge wide: a new badge is checked only
+    # against its neighbouring cells, so 1,000 points do not cost a million comparisons.
+    grid: dict[tuple[int, int], list[QPointF]] = {}
+
+    def free(spot: QPointF) -> bool:
+        cx, cy = int(spot.x() // cell), int(spot.y() // cell)
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for q in grid.get((gx, gy), ()):
+                    if (spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 < cell**2:
+                        return False
+        return True
 
     def place(at: QPointF) -> QPointF:
         """Where a badge goes: at its point, or nudged aside (with a leader) if it would cover another."""
         spot = QPointF(at)
         side = -1.0 if at.x() < rect.center().x() - 1 else 1.0
         for _ in range(12):
-            if all((spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 >= (2 * radius) ** 2 for q in placed):
+            if free(spot):
                 break
             spot = spot + QPointF(side * radius * 1.1, -radius * 0.6)
-        placed.append(spot)
+        grid.setdefault((int(spot.x() // cell), int(spot.y() // cell)), []).append(spot)
         if spot != at:
             p.setPen(QPen(BADGE, 0.7))
             p.drawLine(at, spot)
@@ -312,6 +458,8 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             p.drawEllipse(at, 1.4, 1.4)
         return spot
 
+    view_ys = [m.y for q in points for m in q.markers if m.view == view]
+    total_y, count_y = sum(view_ys), len(view_ys)
     for point in points:
         mine = [m for m in point.markers if m.view == view]
         if len(mine) > 4:  # a group such as Jiaji: small dots, one number
@@ -321,8 +469,8 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
                 p.drawEllipse(to_page(m.x, m.y), 1.6, 1.6)
             # Number the group where the sheet's other points are (a lumbar sheet: at the
             # lumbar levels), on the left side so it does not sit on the single points.
-            others = [m.y for q in points if q is not point for m in q.markers if m.view == view]
-            middle = sum(others) / len(others) if others else sum(m.y for m in mine) / len(mine)
+            rest = count_y - len(mine)  # the other points' markers on this view
+            middle = (total_y - sum(m.y for m in mine)) / rest if rest else sum(m.y for m in mine) / len(mine)
             left = [m for m in mine if m.x < 0.5] or mine
             chosen = min(left, key=lambda m: abs(m.y - middle))
             _badge(p, place(to_page(chosen.x, chosen.y) + QPointF(-9, -6)), numbers[point.code], radius, 6)
