@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from typing import Sequence
 
@@ -13,52 +12,6 @@ from .core.model import AREAS, MERIDIANS, PAIN_TYPES, VIEWS, Dataset
 from .core.files import DataError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-# Control characters (ESC, BEL, C1 CSI ...), line and paragraph separators and bidi
-# overrides from data must not reach a terminal as themselves.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-# In JSON, json.dumps escapes C0 controls inside strings; the newlines of the layout stay.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def safe_text(text: str) -> str:
-    """Text from data or file names made safe to print: control characters shown as \\xNN / \\uNNNN."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _say(message: object) -> None:
-    """A message on stderr, with control characters from data escaped."""
-    print(safe_text(str(message)), file=sys.stderr)
-
-
-def _discard_stdout() -> None:
-    """After a failed write, send what is left in stdout's buffer to /dev/null, so the
-    interpreter's final flush does not fail a second time with a traceback."""
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
-    except (OSError, ValueError):
-        pass
-
-
-def write_stdout(text: str) -> int:
-    """Write command output and make sure it arrived; a full disk or closed pipe is reported."""
-    import errno
-
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _discard_stdout()  # the reader (e.g. `| head`) went away; that is not an error of ours
-        return EXIT_OK
-    except OSError as exc:
-        _discard_stdout()
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        _say(f"backpoints: the output could not be written ({reason})")
-        return EXIT_FAIL
-    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,14 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code."""
+    from .terminal import escaping_output
+
+    with escaping_output():  # control characters from data never reach the terminal as such
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     from .logs import configure
 
-    for stream in (sys.stdout, sys.stderr):
-        # A terminal that cannot show a character (LANG=C, PYTHONIOENCODING=ascii) gets
-        # an escape such as \u808e instead of a UnicodeEncodeError traceback.
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command in ("sheet", "screenshot"):
@@ -146,7 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
-        _discard_stdout()
+        from .terminal import discard_stdout
+
+        discard_stdout()
         return EXIT_OK
 
 
@@ -167,11 +123,11 @@ def _validate(files: list[str]) -> int:
             dataset = load_dataset(name)
         except DataError as exc:
             for problem in exc.problems:
-                _say(problem)
+                print(problem, file=sys.stderr)
             status = EXIT_FAIL
         else:
             count = len(dataset)
-            _say(f"{name}: OK, {count} point{'s' if count != 1 else ''}")
+            print(f"{name}: OK, {count} point{'s' if count != 1 else ''}", file=sys.stderr)
     return status
 
 
@@ -182,7 +138,7 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         dataset = load(data)
     except DataError as exc:
         for problem in exc.problems:
-            _say(problem)
+            print(problem, file=sys.stderr)
         return EXIT_FAIL
     filters = Filters(
         pain=args.pain or "",
@@ -191,22 +147,21 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         hide_pregnancy=args.no_pregnancy_caution,
     )
     points = SearchIndex(dataset).search(args.query, filters)
+    from .terminal import json_safe, write_stdout
+
     if args.json:
-        # json escapes C0 controls; C1 controls and bidi overrides are escaped too (still valid JSON).
-        text = json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2) + "\n"
-        text = _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        text = json_safe(json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2) + "\n")
     else:
-        lines = []
+        rows = []
         for point in points:
             flag = " [pregnancy caution]" if point.pregnancy_caution else ""
-            lines.append(safe_text(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}") + "\n")
-        text = "".join(lines)
-    status = write_stdout(text)
-    if status != EXIT_OK:
-        return status
+            rows.append(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}\n")
+        text = "".join(rows)
+    if not write_stdout(text):  # `list > /dev/full` must not exit 0 with the output lost
+        return EXIT_FAIL
     if not points:
         asked = args.query or args.pain or args.area or args.meridian or args.no_pregnancy_caution
-        _say("no points match" if asked else "the dataset has no points")
+        print("no points match" if asked else "the dataset has no points", file=sys.stderr)
         return EXIT_FAIL
     return EXIT_OK
 
@@ -215,7 +170,6 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     import dataclasses
     import re
 
-    from .core.files import display_path
     from .core.sheet import Sheet, check_codes, load_sheet, preset_sheet, presets, today
     from .core.search import code_key, query_code
 
@@ -234,18 +188,18 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
             key = f"pain-{args.pain}" if args.pain else f"area-{args.area}"
             preset = next((p for p in presets(dataset) if p.key == key), None)
             if preset is None:
-                _say(f"no points in the dataset for {key.split('-', 1)[1]}")
+                print(f"no points in the dataset for {key.split('-', 1)[1]}", file=sys.stderr)
                 return EXIT_FAIL
             sheet = preset_sheet(preset)
     except DataError as exc:
         for problem in exc.problems:
-            _say(problem)
+            print(problem, file=sys.stderr)
         return EXIT_FAIL
     changes = {k: v for k, v in (("paper", args.paper), ("title", args.title), ("name", args.name),
                                   ("technique", args.technique)) if v is not None}
     sheet = dataclasses.replace(sheet, **changes)
     if not sheet.points:
-        _say("the sheet has no points")
+        print("the sheet has no points", file=sys.stderr)
         return EXIT_FAIL
 
     from PySide6.QtGui import QGuiApplication
@@ -255,20 +209,21 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
 
     try:
         if args.output:
+            from .core.files import display_path
+
             pages = write_pdf(args.output, sheet, dataset)
-            _say(f"{display_path(args.output)}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points")
+            print(f"{display_path(args.output)}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
         else:
             from .printing.printer import print_to_named_printer
 
             outcome = print_to_named_printer(args.printer, sheet, dataset)
-            pages = outcome.pages
-            if outcome.warning:
-                _say(f"queued {pages} page{'s' if pages != 1 else ''} on printer {args.printer}, "
-                     f"but {outcome.warning}")
+            pages = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
+            if outcome.warning:  # a paused queue: the job waits, and the user must know
+                print(f"queued {pages} on printer {args.printer}, but {outcome.warning}", file=sys.stderr)
             else:
-                _say(f"sent {pages} page{'s' if pages != 1 else ''} to printer {args.printer}")
+                print(f"sent {pages} to printer {args.printer}", file=sys.stderr)
     except PrintError as exc:
-        _say(exc)
+        print(exc, file=sys.stderr)
         return EXIT_FAIL
     finally:
         del app
