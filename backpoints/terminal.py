@@ -58,8 +58,8 @@ def escaping_output() -> Iterator[None]:
                 reconfigure(errors="backslashreplace")
             except (ValueError, OSError):
                 pass
-    sys.stdout = _Escaping(originals[0])  # type: ignore[assignment]
-    sys.stderr = _Escaping(originals[1])  # type: ignore[assignment]
+    sys.stdout = _Escaping(originals[0])
+    sys.stderr = _Escaping(originals[1])
     try:
         yield
     finally:

@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
 
         try:
             paths.ensure(paths.config_dir())
-            save_sheet(self.sheet_panel.sheet, self._autosave_path())
+            save_sheet(self.sheet_panel.sheet, self._autosave_path(), private=True)  # owner-only
         except OSError as exc:
             log.warning("could not keep the current sheet: %s", exc)
 
