@@ -515,7 +515,16 @@ def _point_html(point: Point, technique: str) -> str:
 
 
 # --- devices ---------------------------------------------------------------------------
-def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: float) -> None:
+#: progress(done, total) is called before each page; returning False cancels the job.
+Progress = Callable[[int, int], bool]
+
+
+class PrintCancelled(PrintError):
+    """The user cancelled a long job; nothing was written."""
+
+
+def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: float,
+                progress: Progress | None = None) -> None:
     """Paint every page of a laid-out sheet on a PDF writer or printer."""
     painter = QPainter()
     if not painter.begin(device):
@@ -523,6 +532,8 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
     try:
         scale = resolution / DPI
         for index in range(layout.page_count):
+            if progress is not None and not progress(index, layout.page_count):
+                raise PrintCancelled("cancelled; nothing was written")
             if index:
                 device.newPage()
             painter.save()
@@ -533,7 +544,7 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
         painter.end()
 
 
-def render_pdf(sheet: Sheet, dataset: Dataset) -> tuple[bytes, int]:
+def render_pdf(sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> tuple[bytes, int]:
     """The sheet as PDF bytes, rendered in memory, and its page count. Raises PrintError.
 
     Rendering into memory means QPdfWriter's own file handling (which ignores write
@@ -548,7 +559,7 @@ def render_pdf(sheet: Sheet, dataset: Dataset) -> tuple[bytes, int]:
     writer.setTitle(sheet.title)
     writer.setCreator("BackPoints")
     writer.setPageLayout(page_layout(sheet.paper))
-    paint_sheet(writer, layout, writer.resolution())  # painter.end() writes the trailer
+    paint_sheet(writer, layout, writer.resolution(), progress)  # painter.end() writes the trailer
     del writer
     data = bytes(buffer.data().data())
     buffer.close()
@@ -557,18 +568,19 @@ def render_pdf(sheet: Sheet, dataset: Dataset) -> tuple[bytes, int]:
     return data, layout.page_count
 
 
-def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset) -> int:
+def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> int:
     """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError.
 
     The PDF is reported written only when every byte is on disk: a full disk, a device,
     FIFO or link to one, or an unwritable folder is an error and any earlier file at
-    `path` is left exactly as it was.
+    `path` is left exactly as it was. `progress` (see Progress) can show progress and
+    cancel: a cancelled export raises PrintCancelled and writes nothing.
     """
     try:
         writable_target(path)  # refuse a device or FIFO before the work of rendering
     except WriteError as exc:
         raise PrintError(str(exc)) from None
-    data, pages = render_pdf(sheet, dataset)
+    data, pages = render_pdf(sheet, dataset, progress)
     try:
         write_atomically(Path(path), data)
     except OSError as exc:

@@ -71,3 +71,23 @@ def test_a_long_title_is_elided_not_cut(qapp, tmp_path: Path, dataset) -> None: 
     first = texts[0]
     assert "An extremely long sheet title" in first and "…" in first
     assert "THE-END" not in first and "LAST" not in first  # nothing drawn past the edge, even clipped
+
+
+def test_an_export_can_be_cancelled_and_writes_nothing(qapp, tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.printing.renderer import PrintCancelled, write_pdf
+
+    out = tmp_path / "x.pdf"
+    out.write_bytes(b"%PDF-1.4 old\n%%EOF\n")
+    seen: list[tuple[int, int]] = []
+
+    def cancel_at_second_page(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 1
+
+    every = Sheet(points=tuple(p.code for p in dataset.points))
+    with pytest.raises(PrintCancelled):
+        write_pdf(out, every, dataset, cancel_at_second_page)
+    assert seen[0][0] == 0 and seen[-1][0] == 1 and seen[0][1] > 2
+    assert out.read_bytes() == b"%PDF-1.4 old\n%%EOF\n"
+    pages = write_pdf(out, every, dataset, lambda done, total: True)
+    assert pages == seen[0][1] and out.read_bytes().startswith(b"%PDF-")
