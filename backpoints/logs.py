@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
+import stat
 from pathlib import Path
 
 from . import paths
@@ -49,8 +51,13 @@ def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | Non
 def _create_private(path: Path) -> None:
     """Create the log file readable by its owner only (it may name files of patients'
     sheets), and take group and others' permissions off an existing one."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    # Non-blocking and no links: a FIFO or a link put in the log's place must not hang start-up
+    # or send the log elsewhere; it is refused (OSError) and the app runs without a log file.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags, 0o600)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "the log is not a regular file", str(path))
         os.fchmod(fd, 0o600)
     finally:
         os.close(fd)

@@ -62,12 +62,9 @@ def test_full_disk_sheet_save_keeps_the_old_sheet(tiny_disk: Path) -> None:
     assert _leftovers(tiny_disk, {"s.bpsheet.yaml"}) == []
 
 
-def test_simulated_full_disk_and_short_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QGuiApplication
-
+def test_simulated_full_disk_and_short_writes(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset) -> None:  # type: ignore[no-untyped-def]
     from backpoints.printing.renderer import PrintError, write_pdf
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
     out = tmp_path / "sheet.pdf"
     out.write_bytes(OLD_PDF)
     real_write = os.write
@@ -298,3 +295,42 @@ def test_safe_file_name_is_length_limited_on_a_character_boundary() -> None:
     name = safe_file_name("肾" * 300, ".pdf")
     assert len(name.encode("utf-8")) <= 120 and name.endswith(".pdf") and "/" not in name
     name.encode("utf-8").decode("utf-8")  # not cut inside a character
+
+
+# --- special files as input ---------------------------------------------------------------------
+def test_special_files_are_refused_as_input_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "data.yaml"
+    os.mkfifo(fifo)  # nobody ever writes to it: reading it would block forever
+    for args in (("validate", str(fifo)), ("list", "--data", str(fifo)),
+                 ("sheet", "--open", str(fifo), "--output", str(tmp_path / "x.pdf")),
+                 ("validate", "/dev/zero")):
+        result = run_cli(*args)  # run_cli has a timeout: a hang fails the test
+        assert result.returncode == 1, (args, result.stderr)
+        assert "not a regular file" in result.stderr and "Traceback" not in result.stderr, args
+
+
+def test_a_fifo_in_place_of_the_dataset_copy_does_not_hang(tmp_path: Path, write) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.cache import copy_path, load_dataset_cached
+    from tests.helpers import dataset_text
+
+    path = write(dataset_text("BL23"))
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.mkfifo(copy_path(path.read_text(encoding="utf-8"), cache))
+    code = ("import sys\nfrom pathlib import Path\nfrom backpoints.core.cache import load_dataset_cached\n"
+            "print(len(load_dataset_cached(sys.argv[1], Path(sys.argv[2]))))\n")
+    result = subprocess.run([sys.executable, "-c", code, str(path), str(cache)], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "1", result.stderr
+    assert load_dataset_cached(str(path), cache).point("BL23") is not None
+
+
+def test_a_fifo_in_place_of_the_log_does_not_hang(user_folders: Path) -> None:
+    from backpoints import logs, paths
+
+    folder = paths.ensure(paths.log_dir())
+    os.mkfifo(folder / "backpoints.log")
+    code = "from backpoints import logs\nprint(logs.configure())\n"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env=dict(os.environ, BACKPOINTS_HOME=str(user_folders)))
+    assert result.stdout.strip() == "None" and "cannot write the log file" in result.stderr
+    assert logs.log_file() is None

@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import __version__
 from .checks import dataset_problems
-from .files import read_text, write_atomically
+from .files import open_regular, read_text, write_atomically
 from .model import Dataset, Marker, Point, Source, SpinePlacement, Technique
 
 log = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def encode_copy(dataset: Dataset) -> bytes:
 
 def read_copy(copy: Path, path: str) -> Dataset:
     """A dataset from a copy, verified; raises CopyRejected (or OSError) when it cannot be trusted."""
-    with open(copy, "rb") as handle:
+    with open_regular(copy) as handle:  # a FIFO or device in its place must not hang start-up
         raw = handle.read(MAX_COPY_BYTES + 1)
     if len(raw) > MAX_COPY_BYTES:
         raise CopyRejected("too large")

@@ -45,6 +45,10 @@ def read_text(path: str) -> str:
     try:
         if os.path.isdir(path):
             raise DataError([Problem(name, 0, 0, "is a folder, not a file")])
+        # A FIFO would block the read forever, /dev/zero would never end: only regular files.
+        kind = _kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise DataError([Problem(name, 0, 0, f"is {kind}, not a regular file")])
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise DataError(
@@ -58,7 +62,10 @@ def read_text(path: str) -> str:
                     )
                 ]
             )
-        with open(path, "rb") as handle:
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            kind = _kind(os.fstat(handle.fileno()).st_mode)  # swapped for a FIFO since the stat
+            if kind is not None:
+                raise DataError([Problem(name, 0, 0, f"is {kind}, not a regular file")])
             raw = _read_limited(handle)
     except FileNotFoundError:
         raise DataError([Problem(name, 0, 0, "no such file")]) from None
@@ -85,6 +92,21 @@ def read_text(path: str) -> str:
                 )
             ]
         ) from None
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """os.open that cannot block on a FIFO (no effect on regular files)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a file for reading without blocking, refusing anything but a regular file
+    (OSError): for derived files such as the dataset copy, which anything could replace."""
+    handle = open(path, "rb", opener=_open_nonblocking)
+    if _kind(os.fstat(handle.fileno()).st_mode) is not None:
+        handle.close()
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    return handle
 
 
 def _read_limited(handle: BinaryIO) -> bytes:
