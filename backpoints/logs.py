@@ -39,13 +39,27 @@ def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | Non
         path = folder / "backpoints.log"
         _rotate(path)
         _create_private(path)  # exists from the start: the error dialog names it
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = _QuietFileHandler(path, encoding="utf-8")
         handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         root.addHandler(handler)
     except OSError as exc:
         root.warning("cannot write the log file: %s", exc)
         path = None
     return path
+
+
+class _QuietFileHandler(logging.FileHandler):
+    """A log file that, when it cannot be written (a full disk), says so once on stderr and
+    stops, instead of printing a "--- Logging error ---" traceback for every record."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        root = logging.getLogger("backpoints")
+        root.removeHandler(self)
+        try:
+            self.close()
+        except OSError:
+            pass
+        root.warning("the log file %s cannot be written any more; logging to it stopped", self.baseFilename)
 
 
 def _create_private(path: Path) -> None:

@@ -56,3 +56,17 @@ def test_messages_on_stderr_are_unchanged(user_folders: Path, capsys) -> None:  
     logs.configure()
     logging.getLogger("backpoints.test").warning("cannot write %s", "/tmp/mine.pdf")
     assert "/tmp/mine.pdf" in capsys.readouterr().err  # the user's own terminal may name the file
+
+
+def test_a_full_disk_under_the_log_is_one_warning_not_tracebacks(user_folders: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    logs.configure()
+    [handler] = [h for h in logging.getLogger("backpoints").handlers if isinstance(h, logging.FileHandler)]
+    handler.flush()
+    handler.stream.close()
+    handler.stream = open("/dev/full", "w", encoding="utf-8")  # every write now fails with ENOSPC
+    log = logging.getLogger("backpoints.test")
+    for i in range(3):
+        log.info("record %d", i)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Logging error" not in err
+    assert err.count("cannot be written any more") == 1
