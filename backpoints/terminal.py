@@ -36,12 +36,19 @@ def json_safe(text: str) -> str:
 class _Escaping:
     """A text stream that escapes control characters on the way through."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
+        self.closed_at_start = stream is None  # started with `>&-`: Python gives None
 
     def write(self, text: str) -> int:
+        if self._stream is None:
+            raise OSError(errno.EBADF, "standard output is closed")
         self._stream.write(safe_text(text))
         return len(text)
+
+    def flush(self) -> None:
+        if self._stream is not None:
+            self._stream.flush()
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -52,6 +59,8 @@ def escaping_output() -> Iterator[None]:
     """stdout and stderr escape control characters and unencodable characters meanwhile."""
     originals = sys.stdout, sys.stderr
     for stream in originals:
+        if stream is None:
+            continue
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
@@ -59,7 +68,8 @@ def escaping_output() -> Iterator[None]:
             except (ValueError, OSError):
                 pass
     sys.stdout = _Escaping(originals[0])
-    sys.stderr = _Escaping(originals[1])
+    # Messages to a closed stderr go nowhere rather than fail.
+    sys.stderr = _Escaping(originals[1] if originals[1] is not None else open(os.devnull, "w", encoding="utf-8"))
     try:
         yield
     finally:

@@ -110,3 +110,11 @@ def test_a_sheet_of_100000_codes_loads(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "100000", result.stderr
     assert load_sheet(path).points[-1] == "EX-A99999"
+
+
+def test_list_with_stdout_closed_is_an_error_without_traceback() -> None:
+    result = subprocess.run([sys.executable, "-m", "backpoints", "list"], stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: os.close(1), timeout=120)  # like `backpoints list >&-`
+    assert result.returncode == 1
+    assert "the output could not be written (standard output is closed)" in result.stderr
+    assert "Traceback" not in result.stderr
