@@ -209,8 +209,11 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
 
     try:
         if args.output:
-            from .core.files import display_path
+            from .core.files import display_path, same_file
 
+            for given in (args.open, data):
+                if given and same_file(given, args.output):  # a typo must not turn the input into a PDF
+                    raise PrintError(f"{display_path(args.output)}: is the input file {display_path(given)}; not replaced")
             pages = write_pdf(args.output, sheet, dataset)
             print(f"{display_path(args.output)}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
         else:

@@ -334,3 +334,15 @@ def test_a_fifo_in_place_of_the_log_does_not_hang(user_folders: Path) -> None:
                             env=dict(os.environ, BACKPOINTS_HOME=str(user_folders)))
     assert result.stdout.strip() == "None" and "cannot write the log file" in result.stderr
     assert logs.log_file() is None
+
+
+def test_the_output_may_not_be_the_input(tmp_path: Path) -> None:
+    sheet_file = tmp_path / "s.bpsheet.yaml"
+    save_sheet(Sheet(title="Mine", points=("BL23",)), sheet_file)
+    before = sheet_file.read_bytes()
+    link = tmp_path / "same.pdf"
+    link.symlink_to(sheet_file)
+    for out in (sheet_file, link):
+        result = run_cli("sheet", "--open", str(sheet_file), "--output", str(out))
+        assert result.returncode == 1 and "is the input file" in result.stderr
+    assert sheet_file.read_bytes() == before

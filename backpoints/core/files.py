@@ -239,6 +239,14 @@ def _system_hop(link: Path) -> str | None:
     return None
 
 
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two names are the same existing file (links and hard links included)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _umask() -> int:
     """The process umask, read without changing it where the system allows."""
     try:
