@@ -202,17 +202,20 @@ def test_stale_temporary_files_of_killed_saves_are_cleaned(tmp_path: Path) -> No
         "ours-old": f"{TEMP_PREFIX}abc123.tmp",
         "ours-fresh": f"{TEMP_PREFIX}def456.tmp",  # a save in progress elsewhere
         "legacy-old": ".s.bpsheet.yaml.k2j4h5g6.tmp",  # what earlier versions left
+        "legacy-pdf": ".x.pdf.abcd1234.tmp",
+        "legacy-lookalike": ".notes.yaml.zzzz9999.tmp",  # that pattern, but not our content
         "someone-elses": ".other-program.tmp",
         "user-file": "notes.tmp",
     }
+    content = {"legacy-old": b"backpoints_sheet: 1\n", "legacy-pdf": b"%PDF-1.4\n"}
     for key, name in names.items():
-        (tmp_path / name).write_bytes(b"x" * 1000)
+        (tmp_path / name).write_bytes(content.get(key, b"x") * 100)
         if key != "ours-fresh":
             os.utime(tmp_path / name, (old, old))
     save_sheet(Sheet(points=("BL23",)), tmp_path / "s.bpsheet.yaml")
     left = set(os.listdir(tmp_path))
-    assert names["ours-old"] not in left and names["legacy-old"] not in left
-    assert {names["ours-fresh"], names["someone-elses"], names["user-file"]} <= left
+    assert names["ours-old"] not in left and names["legacy-old"] not in left and names["legacy-pdf"] not in left
+    assert {names["ours-fresh"], names["someone-elses"], names["user-file"], names["legacy-lookalike"]} <= left
 
 
 def test_killed_save_then_next_save_cleans_up(tmp_path: Path) -> None:
@@ -269,9 +272,13 @@ def test_saving_over_a_shared_file_keeps_its_mode_and_group(tmp_path: Path) -> N
         os.chown(path, -1, group)
     else:
         print("not root: only the mode is checked (a group change needs root or a second group)")
+    owner = os.geteuid()
+    if os.geteuid() == 0:
+        owner = 1000
+        os.chown(path, owner, -1)  # a colleague's file, saved over by root: still theirs
     save_sheet(Sheet(title="New", points=("BL23",)), path)
     info = path.stat()
-    assert stat.S_IMODE(info.st_mode) == 0o664 and info.st_gid == group
+    assert stat.S_IMODE(info.st_mode) == 0o664 and info.st_gid == group and info.st_uid == owner
     assert load_sheet(path).title == "New"
 
 

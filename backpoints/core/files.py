@@ -128,8 +128,10 @@ TEMP_PREFIX = ".backpoints-"
 TEMP_SUFFIX = ".tmp"
 #: A temporary file this old was left by a save that was killed; it is removed.
 STALE_AFTER_SECONDS = 3600.0
-# Temporary names that versions before 0.2 used: ".<target name>.<8 random chars>.tmp".
-_LEGACY_TEMP = re.compile(r"^\..+\.(?:pdf|ya?ml|json|ini)\.[a-z0-9_]{8}\.tmp$")
+# Temporary names that earlier versions used: ".<target name>.<8 random chars>.tmp". Such a
+# name is not proof enough, so one is removed only if it also starts like our own output.
+_LEGACY_TEMP = re.compile(r"^\..+\.(?:pdf|ya?ml|json)\.[a-z0-9_]{8}\.tmp$")
+_LEGACY_STARTS = (b"%PDF-", b"backpoints_sheet:", b'{"title":')
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -277,7 +279,8 @@ def clean_stale_temp_files(folder: str | os.PathLike[str], older_than: float = S
     for entry in entries:
         name = entry.name
         ours = name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
-        if not ours and not _LEGACY_TEMP.match(name):
+        legacy = not ours and _LEGACY_TEMP.match(name) is not None
+        if not ours and not legacy:
             continue
         try:
             info = entry.stat(follow_symlinks=False)
@@ -285,11 +288,23 @@ def clean_stale_temp_files(folder: str | os.PathLike[str], older_than: float = S
                 continue
             if now - info.st_mtime < older_than:
                 continue
+            if legacy and info.st_size and not _starts_like_ours(entry.path):
+                continue
             os.unlink(entry.path)
             removed += 1
         except OSError:
             continue
     return removed
+
+
+def _starts_like_ours(path: str) -> bool:
+    """Whether a file begins like a PDF, sheet or dataset copy that BackPoints writes."""
+    try:
+        with open(path, "rb", opener=_open_nonblocking) as handle:
+            head = handle.read(32)
+    except OSError:
+        return False
+    return head.startswith(_LEGACY_STARTS)
 
 
 def write_atomically(path: str | os.PathLike[str], payload: bytes, *, private: bool = False) -> None:
@@ -316,11 +331,15 @@ def write_atomically(path: str | os.PathLike[str], payload: bytes, *, private: b
         try:
             if existing is not None:
                 os.fchmod(fd, stat.S_IMODE(existing.st_mode))
-                if existing.st_gid != os.fstat(fd).st_gid:
+                mine = os.fstat(fd)
+                # The group always when we may (we belong to it); the owner too as root.
+                owner = existing.st_uid if os.geteuid() == 0 else -1
+                if existing.st_gid != mine.st_gid or (owner != -1 and owner != mine.st_uid):
                     try:
-                        os.fchown(fd, -1, existing.st_gid)
+                        os.fchown(fd, owner, existing.st_gid)
                     except OSError:
                         pass  # not a member of that group: the file keeps ours
+                    os.fchmod(fd, stat.S_IMODE(existing.st_mode))  # chown may clear setgid bits
             elif not private:
                 os.fchmod(fd, 0o666 & ~_umask())
             view = memoryview(payload)
