@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Sequence
 
@@ -69,10 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; returns the process exit code."""
+    from .terminal import escaping_output
+
+    with escaping_output():  # control characters from data never reach the terminal as such
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     from .logs import configure
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command in ("sheet", "screenshot"):
+        # These never show a window: an inherited QT_QPA_PLATFORM=xcb without a display
+        # would make Qt abort, so render offscreen whatever the environment says.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     configure(log_file=args.command not in ("list", "validate", "diary"))
     data = getattr(args, "sub_data", None) or args.data
     try:
@@ -95,7 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `| head`) went away; that is not an error of ours.
-        sys.stderr.close()
+        from .terminal import discard_stdout
+
+        discard_stdout()
         return EXIT_OK
 
 
@@ -139,13 +153,18 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         hide_pregnancy=args.no_pregnancy_caution,
     )
     points = SearchIndex(dataset).search(args.query, filters)
+    from .terminal import json_safe, write_stdout
+
     if args.json:
-        json.dump([p.to_json() for p in points], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        text = json_safe(json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2) + "\n")
     else:
+        rows = []
         for point in points:
             flag = " [pregnancy caution]" if point.pregnancy_caution else ""
-            print(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}")
+            rows.append(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}\n")
+        text = "".join(rows)
+    if not write_stdout(text):  # `list > /dev/full` must not exit 0 with the output lost
+        return EXIT_FAIL
     if not points:
         asked = args.query or args.pain or args.area or args.meridian or args.no_pregnancy_caution
         print("no points match" if asked else "the dataset has no points", file=sys.stderr)
@@ -188,9 +207,6 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
         print("the sheet has no points", file=sys.stderr)
         return EXIT_FAIL
 
-    from .ui.app import ensure_platform
-
-    ensure_platform(offscreen=True)
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
@@ -198,13 +214,22 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
 
     try:
         if args.output:
+            from .core.files import display_path, same_file
+
+            for given in (args.open, data):
+                if given and same_file(given, args.output):  # a typo must not turn the input into a PDF
+                    raise PrintError(f"{display_path(args.output)}: is the input file {display_path(given)}; not replaced")
             pages = write_pdf(args.output, sheet, dataset)
-            print(f"{args.output}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
+            print(f"{display_path(args.output)}: {pages} page{'s' if pages != 1 else ''}, {len(sheet.points)} points", file=sys.stderr)
         else:
             from .printing.printer import print_to_named_printer
 
-            pages = print_to_named_printer(args.printer, sheet, dataset)
-            print(f"sent {pages} page{'s' if pages != 1 else ''} to printer {args.printer}", file=sys.stderr)
+            outcome = print_to_named_printer(args.printer, sheet, dataset)
+            pages = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
+            if outcome.warning:  # a paused queue: the job waits, and the user must know
+                print(f"queued {pages} on printer {args.printer}, but {outcome.warning}", file=sys.stderr)
+            else:
+                print(f"sent {pages} to printer {args.printer}", file=sys.stderr)
     except PrintError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FAIL

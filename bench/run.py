@@ -220,6 +220,17 @@ def main() -> int:
         "10_points": median(repeat(lambda: write_pdf(out, ten, bundled), reps)),
         f"{len(bundled)}_points": median(repeat(lambda: write_pdf(out, every, bundled), reps)),
     }
+    # Many points on one figure: badge placement must not be quadratic (issue 19).
+    dense = datasets[str(sizes[0])]
+    dense_sheet = Sheet(title="Dense", points=tuple(p.code for p in dense.points))
+    report["sheet_pdf_s"][f"{len(dense)}_dense_points"] = median(
+        repeat(lambda: write_pdf(out, dense_sheet, dense), max(1, reps // 3)))
+    # A sheet file of 100,000 codes: the duplicate check must not be quadratic (issue 19).
+    from backpoints.core.sheet import load_sheet
+
+    huge = Path(home) / "huge.bpsheet.yaml"
+    huge.write_text("backpoints_sheet: 1\npoints:\n" + "".join(f"- EX-A{i}\n" for i in range(100_000)), encoding="utf-8")
+    report["sheet_load_s"] = {"100000_codes": median(repeat(lambda: load_sheet(huge), 1))}
 
     # 6. Map repaint after hover and selection with many markers.
     from backpoints.ui.bodymap import BodyMapView

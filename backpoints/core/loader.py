@@ -6,6 +6,7 @@ import re
 
 import yaml
 
+from .checks import CODE_RE
 from .model import (
     AREAS,
     CAUTION_TECHNIQUES,
@@ -34,7 +35,7 @@ from .yamlread import DataError, NodeReader, read_text, read_top
 FORMAT_VERSION = 2
 FORMAT_VERSIONS = (1, 2)
 
-_CODE_RE = re.compile(r"^(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,3}\d{1,2})$")
+_CODE_RE = CODE_RE
 
 _POINT_REQUIRED = (
     "code",

@@ -132,9 +132,14 @@ def sheet_to_yaml(sheet: Sheet) -> str:
     return text
 
 
-def save_sheet(sheet: Sheet, path: str | os.PathLike[str]) -> None:
-    """Write a sheet atomically: the old file stays intact until the new one is complete."""
-    write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"))
+def save_sheet(sheet: Sheet, path: str | os.PathLike[str], *, private: bool = False) -> None:
+    """Write a sheet atomically: the old file stays intact until the new one is complete.
+
+    A new file follows the umask like any program's, an existing one keeps its mode and
+    group; `private` (the working copy in the config folder) makes a new file 0600.
+    Raises WriteError (an OSError) naming the file and the reason.
+    """
+    write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"), private=private)
 
 
 def load_sheet(path: str | os.PathLike[str]) -> Sheet:
@@ -163,26 +168,56 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     if "technique" in fields:
         values["technique"] = reader.choice(fields["technique"], "technique", TECHNIQUES) or "self-care"
     codes: list[str] = []
+    seen: set[str] = set()  # a set: a list made 100,000 codes take minutes
     if "points" in fields:
         items = reader.sequence(fields["points"], "points") or []
         for item in items:
             code = reader.string(item, "points item")
             if code is None:
                 continue
-            if code in codes:
+            if code in seen:
                 reader.error(item, f"points: {code!r} is listed twice")
             else:
+                seen.add(code)
                 codes.append(code)
     if reader.problems:
         raise DataError(reader.problems)
     return Sheet(points=tuple(codes), **values)
 
 
+#: How many unknown codes a message names before it gives only the count.
+SHOW_CODES = 5
+
+
+def summarise_codes(codes: list[str] | tuple[str, ...], limit: int = SHOW_CODES) -> str:
+    """'XX1', 'XX2' and 19,998 more: a list of codes a person can read."""
+    shown = ", ".join(repr(c) for c in codes[:limit])
+    rest = len(codes) - limit
+    return f"{shown} and {rest:,} more" if rest > 0 else shown
+
+
 def check_codes(sheet: Sheet, dataset: Dataset, name: str = "sheet") -> None:
-    """Raise DataError naming every code the dataset does not have."""
+    """Raise DataError naming the codes the dataset does not have (the first few, then a count)."""
     _, missing = resolve(sheet, dataset)
-    if missing:
-        raise DataError([Problem(name, 0, 0, f"unknown point code {code!r}") for code in missing])
+    if not missing:
+        return
+    problems = [Problem(name, 0, 0, f"unknown point code {code!r}") for code in missing[:SHOW_CODES]]
+    if len(missing) > SHOW_CODES:
+        problems.append(Problem(name, 0, 0, f"and {len(missing) - SHOW_CODES:,} more unknown point codes "
+                                            f"({len(missing):,} in all)"))
+    raise DataError(problems)
+
+
+def parse_sheet_date(text: str) -> _dt.date | None:
+    """The date a sheet's free-text date field holds, if it is an ISO date (2026-11-26).
+
+    Anything else ('spring 2026', '26/11') is not a date the app can edit with a calendar:
+    keep the text as it is and show it in a text field, rather than replacing it with today.
+    """
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 

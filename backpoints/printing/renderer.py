@@ -8,13 +8,12 @@ scaled by its resolution / 96 and the pages look the same everywhere.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +30,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
 from ..core.figures import body_views_of, is_group, markers_on
+from ..core.files import WriteError, display_path, writable_target, write_atomically
 from ..core.model import AREA_LABELS, Dataset, Point, cautions_for
 from ..core.wording import DISCLAIMER
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
@@ -47,6 +47,7 @@ MEASURES_NOTE = (
     "shoulder blades = 6 B-cun. An F-cun (finger cun) uses the fingers of the person being "
     "treated: thumb width at its joint = 1 F-cun; four fingers together at the middle joint = 3 F-cun."
 )
+MIN_FLOW_ROOM = 80.0  # a block that flows over pages starts on a new page if less is left
 INK = QColor("#1f1f1f")
 MUTED = QColor("#5b5b5b")
 ACCENT = QColor("#6b4f3f")
@@ -113,10 +114,120 @@ def _document(html: str, width: float, size: float = 9.0) -> QTextDocument:
 
 @dataclass
 class Block:
-    """A piece of a page that is never split: its height and how to paint it."""
+    """A piece of a page: its height and how to paint it.
+
+    A block that fits on a page is never split. One that is taller than a page (long notes,
+    a very long description) has `pieces`, which cut it between lines of text into parts
+    that fit, so that it flows onto the next pages instead of being clipped.
+    """
 
     height: float
     paint: Callable[[QPainter, float, float], None]
+    pieces: Callable[[float, float], list["Block"]] | None = None
+
+
+def _line_bottoms(doc: QTextDocument) -> list[tuple[float, float]]:
+    """(top, bottom) of every laid-out line of a document, in document units, top to bottom."""
+    lines: list[tuple[float, float]] = []
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        text_layout = block.layout()
+        for i in range(text_layout.lineCount()):
+            line = text_layout.lineAt(i)
+            top = rect.top() + line.y()
+            lines.append((top, top + line.height()))
+        block = block.next()
+    return lines
+
+
+def _cuts(doc: QTextDocument, first_room: float, page_room: float) -> list[tuple[float, float]]:
+    """Slices (start, end) of a document, each ending between two lines, the first one at most
+    `first_room` tall and the others at most `page_room`."""
+    total = doc.size().height()
+    lines = _line_bottoms(doc)
+    slices: list[tuple[float, float]] = []
+    start, room = 0.0, first_room
+    while total - start > room:
+        limit = start + room
+        fitting = [bottom for top, bottom in lines if top >= start - 0.5 and bottom <= limit]
+        end = max(fitting) if fitting else limit  # a single line taller than a page: cut it
+        if end <= start:
+            end = limit
+        slices.append((start, end))
+        start, room = end, page_room
+    slices.append((start, total))
+    return slices
+
+
+def _draw_lines(p: QPainter, doc: QTextDocument, start: float, end: float) -> None:
+    """Draw the lines of `doc` that lie between `start` and `end`, and no others.
+
+    drawContents() with a clip rectangle also draws the line just above the clip (Qt's
+    QTextLayout::draw starts one line early), which would put that line, invisibly, in
+    the PDF's text twice; drawing line by line keeps each line in exactly one part.
+    """
+    layout = doc.documentLayout()
+    p.save()
+    p.setPen(INK)
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() >= start and rect.top() <= end:
+            text_layout = block.layout()
+            for i in range(text_layout.lineCount()):
+                line = text_layout.lineAt(i)
+                top = rect.top() + line.y()
+                if top >= start - 0.5 and top + line.height() <= end + 0.5:
+                    line.draw(p, rect.topLeft())
+        block = block.next()
+    p.restore()
+
+
+def _flowing(
+    doc: QTextDocument,
+    indent: float,
+    extra: float = 0.0,
+    first: Callable[[QPainter, float, float], None] | None = None,
+    last: Callable[[QPainter, float, float, float], None] | None = None,
+    behind: Callable[[QPainter, float, float, float], None] | None = None,
+    pad: float = 0.0,
+) -> Block:
+    """A block showing `doc` at `indent`, `extra` units taller than the text, that can flow
+    over pages; `first` paints what belongs to its first part (a badge), `last` what follows
+    its end (a rule), given the end's y; `behind` paints under every part (a box), given
+    the part's height; `pad` is space above and below the text of every part."""
+    width = doc.textWidth()
+
+    def painter_for(start: float, end: float, is_first: bool, is_last: bool) -> Callable[[QPainter, float, float], None]:
+        def paint(p: QPainter, x: float, y: float) -> None:
+            if behind is not None:
+                behind(p, x, y, end - start + 2 * pad)
+            if is_first and first is not None:
+                first(p, x, y)
+            p.save()
+            p.translate(x + indent, y + pad - start)
+            if start <= 0 and end >= height:
+                doc.drawContents(p)
+            else:
+                _draw_lines(p, doc, start, end)
+            p.restore()
+            if is_last and last is not None:
+                last(p, x, y, end - start + extra)
+
+        return paint
+
+    def pieces(first_room: float, page_room: float) -> list[Block]:
+        slices = _cuts(doc, first_room - 2 * pad, page_room - extra - 2 * pad)
+        return [
+            Block(end - start + 2 * pad + (extra if i == len(slices) - 1 else 0),
+                  painter_for(start, end, i == 0, i == len(slices) - 1))
+            for i, (start, end) in enumerate(slices)
+        ]
+
+    height = doc.size().height()
+    return Block(height + extra + 2 * pad, painter_for(0.0, height, True, True), pieces)
 
 
 class SheetLayout:
@@ -138,7 +249,7 @@ class SheetLayout:
 
     # --- layout ----------------------------------------------------------------------
     def _blocks(self) -> list[Block]:
-        blocks = [self._header(), self._figure_and_cautions()]
+        blocks = [self._header(), *self._figure_and_cautions()]
         if self.sheet.notes.strip():
             blocks.append(self._notes())
         blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
@@ -149,11 +260,19 @@ class SheetLayout:
         page: list[tuple[float, Block]] = []
         y = 0.0
         for block in blocks:
-            if page and y + block.height > self.body_height:
-                self.pages.append(page)
-                page, y = [], 0.0
-            page.append((y, block))
-            y += block.height + 8
+            parts = [block]
+            if block.height > self.body_height and block.pieces is not None:
+                room = self.body_height - y if page else self.body_height
+                if room < MIN_FLOW_ROOM:  # too little left to start it here
+                    self.pages.append(page)
+                    page, y, room = [], 0.0, self.body_height
+                parts = block.pieces(room, self.body_height)
+            for part in parts:
+                if page and y + part.height > self.body_height:
+                    self.pages.append(page)
+                    page, y = [], 0.0
+                page.append((y, part))
+                y += part.height + 8
         self.pages.append(page)
 
     @property
@@ -167,13 +286,15 @@ class SheetLayout:
         def paint(p: QPainter, x: float, y: float) -> None:
             p.setPen(INK)
             p.setFont(_pfont(p, 18, bold=True))
-            p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sheet.title)
+            # A long title is cut at a whole character with "…", never clipped mid-letter.
+            title = _elided(p, sheet.title, width * 0.75)
+            p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
             p.setFont(_pfont(p, 8))
             p.setPen(MUTED)
             p.drawText(QRectF(x, y, width, 30), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, "BackPoints point sheet")
             p.setFont(_pfont(p, 10))
             p.setPen(INK)
-            name = sheet.name or ""
+            name = _elided(p, sheet.name or "", width * 0.62 - 38)
             line_y = y + 38
             p.drawText(QPointF(x, line_y + 12), "For:")
             p.drawText(QPointF(x + 34, line_y + 11), name)
@@ -181,7 +302,7 @@ class SheetLayout:
             p.drawLine(QPointF(x + 30, line_y + 15), QPointF(x + width * 0.62, line_y + 15))
             p.setPen(INK)
             p.drawText(QPointF(x + width * 0.66, line_y + 12), "Date:")
-            p.drawText(QPointF(x + width * 0.66 + 40, line_y + 11), sheet.date)
+            p.drawText(QPointF(x + width * 0.66 + 40, line_y + 11), _elided(p, sheet.date, width * 0.34 - 42))
             p.setPen(QPen(MUTED, 0.6))
             p.drawLine(QPointF(x + width * 0.66 + 36, line_y + 15), QPointF(x + width, line_y + 15))
             p.setPen(QPen(ACCENT, 1.2))
@@ -192,7 +313,7 @@ class SheetLayout:
     def _views(self) -> list[str]:
         return body_views_of(self.points)
 
-    def _figure_and_cautions(self) -> Block:
+    def _figure_and_cautions(self) -> list[Block]:
         views = self._views()
         fig_h = 430.0 if views else 0.0
         fig_w = fig_h * (anatomy.FIGURE_WIDTH + 2 * anatomy.FIGURE_MARGIN) / (anatomy.FIGURE_HEIGHT + 2 * anatomy.FIGURE_MARGIN)
@@ -202,9 +323,19 @@ class SheetLayout:
         cautions = gather_cautions(self.points, self.sheet.technique)
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
-        height = max(fig_h + 16, box_h)
         numbers = {p.code: i for i, p in enumerate(self.points, start=1)}
         points = self.points
+        # Beside the figures the box has a page less the header; a longer one (thousands
+        # of points with cautions) goes below them, full width, flowing over pages.
+        below = box_h > self.body_height - 80
+        if below:
+            doc = _document(_cautions_html(cautions), self.width - 16, 8.5)
+        height = fig_h + 16 if below else max(fig_h + 16, box_h)
+
+        def box(p: QPainter, x: float, y: float, h: float) -> None:
+            p.setPen(QPen(QColor("#d8a200"), 1.2))
+            p.setBrush(QColor("#fff8e1"))
+            p.drawRoundedRect(QRectF(x, y, self.width, h), 6, 6)
 
         def paint(p: QPainter, x: float, y: float) -> None:
             for i, view in enumerate(views):
@@ -213,6 +344,8 @@ class SheetLayout:
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
+            if below:
+                return
             box = QRectF(x + box_x, y, box_w, box_h)
             p.setPen(QPen(QColor("#d8a200"), 1.2))
             p.setBrush(QColor("#fff8e1"))
@@ -222,7 +355,10 @@ class SheetLayout:
             doc.drawContents(p)
             p.restore()
 
-        return Block(height, paint)
+        figure = Block(height, paint)
+        if not below:
+            return [figure] if views or cautions else []
+        return [figure, _flowing(doc, 8.0, behind=box, pad=8.0)] if views else [_flowing(doc, 8.0, behind=box, pad=8.0)]
 
     def _notes(self) -> Block:
         doc = _document(
@@ -231,13 +367,7 @@ class SheetLayout:
             9.5,
         )
 
-        def paint(p: QPainter, x: float, y: float) -> None:
-            p.save()
-            p.translate(x, y)
-            doc.drawContents(p)
-            p.restore()
-
-        return Block(doc.size().height(), paint)
+        return _flowing(doc, 0.0)
 
     def _text_block(self, text: str, size: float) -> Block:
         doc = _document(f"<p class='muted'>{escape(text)}</p>", self.width, size)
@@ -253,18 +383,16 @@ class SheetLayout:
     def _point_block(self, number: int, point: Point) -> Block:
         indent = 30.0
         doc = _document(_point_html(point, self.sheet.technique), self.width - indent, 9.0)
-        height = doc.size().height() + 6
+        width = self.width
 
-        def paint(p: QPainter, x: float, y: float) -> None:
+        def badge(p: QPainter, x: float, y: float) -> None:
             _badge(p, QPointF(x + 11, y + 9), number, 10, 9)
-            p.save()
-            p.translate(x + indent, y)
-            doc.drawContents(p)
-            p.restore()
-            p.setPen(QPen(QColor("#e2d6cc"), 0.6))
-            p.drawLine(QPointF(x + indent, y + height), QPointF(x + self.width, y + height))
 
-        return Block(height, paint)
+        def rule(p: QPainter, x: float, y: float, height: float) -> None:
+            p.setPen(QPen(QColor("#e2d6cc"), 0.6))
+            p.drawLine(QPointF(x + indent, y + height), QPointF(x + width, y + height))
+
+        return _flowing(doc, indent, 6.0, badge, rule)
 
     # --- painting --------------------------------------------------------------------
     def paint_page(self, painter: QPainter, index: int) -> None:
@@ -284,6 +412,12 @@ class SheetLayout:
         rect = QRectF(0, top + 3, self.width, FOOTER_H - 11)
         p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, DISCLAIMER)
         p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {self.page_count}")
+
+
+def _elided(p: QPainter, text: str, width: float) -> str:
+    """One line of `text` that fits `width` layout units in the painter's font, "…" if cut."""
+    line = " ".join(text.split())  # a newline in a title would draw a second, clipped line
+    return p.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, max(1, int(width)))
 
 
 def _badge(p: QPainter, centre: QPointF, number: int, radius: float, size: float) -> None:
@@ -312,18 +446,30 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             rect.top() + (y * anatomy.FIGURE_HEIGHT + margin) * scale,
         )
 
-    placed: list[QPointF] = []
     radius = 5.2
+    cell = 2 * radius
+    # Badges placed so far, in a grid of cells one badge wide: a new badge is checked only
+    # against its neighbouring cells, so 1,000 points do not cost a million comparisons.
+    grid: dict[tuple[int, int], list[QPointF]] = {}
+
+    def free(spot: QPointF) -> bool:
+        cx, cy = int(spot.x() // cell), int(spot.y() // cell)
+        for gx in (cx - 1, cx, cx + 1):
+            for gy in (cy - 1, cy, cy + 1):
+                for q in grid.get((gx, gy), ()):
+                    if (spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 < cell**2:
+                        return False
+        return True
 
     def place(at: QPointF) -> QPointF:
         """Where a badge goes: at its point, or nudged aside (with a leader) if it would cover another."""
         spot = QPointF(at)
         side = -1.0 if at.x() < rect.center().x() - 1 else 1.0
         for _ in range(12):
-            if all((spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 >= (2 * radius) ** 2 for q in placed):
+            if free(spot):
                 break
             spot = spot + QPointF(side * radius * 1.1, -radius * 0.6)
-        placed.append(spot)
+        grid.setdefault((int(spot.x() // cell), int(spot.y() // cell)), []).append(spot)
         if spot != at:
             p.setPen(QPen(BADGE, 0.7))
             p.drawLine(at, spot)
@@ -332,6 +478,8 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
             p.drawEllipse(at, 1.4, 1.4)
         return spot
 
+    view_ys = [m.y for q in points for m in q.markers if m.view == view]
+    total_y, count_y = sum(view_ys), len(view_ys)
     for point in points:
         mine = markers_on(point, view)
         if is_group(mine):  # a group such as Jiaji: small dots, one number
@@ -341,8 +489,8 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
                 p.drawEllipse(to_page(m.x, m.y), 1.6, 1.6)
             # Number the group where the sheet's other points are (a lumbar sheet: at the
             # lumbar levels), on the left side so it does not sit on the single points.
-            others = [m.y for q in points if q is not point for m in q.markers if m.view == view]
-            middle = sum(others) / len(others) if others else sum(m.y for m in mine) / len(mine)
+            rest = count_y - len(mine)  # the other points' markers on this view
+            middle = (total_y - sum(m.y for m in mine)) / rest if rest else sum(m.y for m in mine) / len(mine)
             left = [m for m in mine if m.x < 0.5] or mine
             chosen = min(left, key=lambda m: abs(m.y - middle))
             _badge(p, place(to_page(chosen.x, chosen.y) + QPointF(-9, -6)), numbers[point.code], radius, 6)
@@ -387,7 +535,16 @@ def _point_html(point: Point, technique: str) -> str:
 
 
 # --- devices ---------------------------------------------------------------------------
-def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: float) -> None:
+#: progress(done, total) is called before each page; returning False cancels the job.
+Progress = Callable[[int, int], bool]
+
+
+class PrintCancelled(PrintError):
+    """The user cancelled a long job; nothing was written."""
+
+
+def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: float,
+                progress: Progress | None = None) -> None:
     """Paint every page of a laid-out sheet on a PDF writer or printer."""
     painter = QPainter()
     if not painter.begin(device):
@@ -395,6 +552,8 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
     try:
         scale = resolution / DPI
         for index in range(layout.page_count):
+            if progress is not None and not progress(index, layout.page_count):
+                raise PrintCancelled("cancelled; nothing was written")
             if index:
                 device.newPage()
             painter.save()
@@ -405,32 +564,45 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
         painter.end()
 
 
-def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset) -> int:
-    """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise PrintError(f"{target}: is a folder, not a file name")
+def render_pdf(sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> tuple[bytes, int]:
+    """The sheet as PDF bytes, rendered in memory, and its page count. Raises PrintError.
+
+    Rendering into memory means QPdfWriter's own file handling (which ignores write
+    errors) never touches the disk; the bytes are written by write_atomically, which checks
+    every write.
+    """
+    layout = SheetLayout(sheet, dataset)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle(sheet.title)
+    writer.setCreator("BackPoints")
+    writer.setPageLayout(page_layout(sheet.paper))
+    paint_sheet(writer, layout, writer.resolution(), progress)  # painter.end() writes the trailer
+    del writer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
+        raise PrintError("the PDF could not be rendered completely")
+    return data, layout.page_count
+
+
+def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> int:
+    """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError.
+
+    The PDF is reported written only when every byte is on disk: a full disk, a device,
+    FIFO or link to one, or an unwritable folder is an error and any earlier file at
+    `path` is left exactly as it was. `progress` (see Progress) can show progress and
+    cancel: a cancelled export raises PrintCancelled and writes nothing.
+    """
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise PrintError(f"{target}: cannot write here ({exc.strerror or exc})") from None
+        writable_target(path)  # refuse a device or FIFO before the work of rendering
+    except WriteError as exc:
+        raise PrintError(str(exc)) from None
+    data, pages = render_pdf(sheet, dataset, progress)
     try:
-        layout = SheetLayout(sheet, dataset)
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setTitle(sheet.title)
-        writer.setCreator("BackPoints")
-        writer.setPageLayout(page_layout(sheet.paper))
-        paint_sheet(writer, layout, writer.resolution())
-        del writer  # flushes and closes the file
-        if os.path.getsize(tmp) == 0:
-            raise PrintError(f"{target}: the PDF came out empty")
-        os.replace(tmp, target)
+        write_atomically(Path(path), data)
     except OSError as exc:
-        raise PrintError(f"{target}: cannot write the PDF ({exc.strerror or exc})") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return layout.page_count
+        raise PrintError(f"{display_path(path)}: the PDF was not written ({exc.strerror or exc})") from None
+    return pages

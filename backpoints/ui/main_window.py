@@ -293,9 +293,9 @@ class MainWindow(QMainWindow):
         return self._save_to(self.document.path)
 
     def save_sheet_as(self) -> bool:
-        from ..core.files import safe_file_stem
+        from ..core.files import safe_file_name
 
-        name = f"{safe_file_stem(self.document.sheet.title)}.bpsheet.yaml"
+        name = safe_file_name(self.document.sheet.title, ".bpsheet.yaml")
         path, _ = QFileDialog.getSaveFileName(self, "Save sheet", str(Path(self._sheet_folder()) / name),
                                               "BackPoints sheets (*.bpsheet.yaml)")
         return bool(path) and self._save_to(path)

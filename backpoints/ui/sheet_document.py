@@ -218,7 +218,7 @@ class SheetDocument(QObject):
             return
         try:
             self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
-            save_sheet(self._sheet, self.autosave_path)
+            save_sheet(self._sheet, self.autosave_path, private=True)  # owner-only: may hold a name
         except OSError as exc:
             log.warning("could not keep the working copy of the sheet: %s", exc.strerror or exc)
             return

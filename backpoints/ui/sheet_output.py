@@ -106,9 +106,9 @@ class SheetOutput(QObject):
 
     def export_dialog(self, sheet: Sheet, dataset: Dataset, folder: str) -> QDialog:
         """Ask for a PDF file name, then write the sheet there."""
-        from ..core.files import safe_file_stem
+        from ..core.files import safe_file_name
 
-        name = f"{safe_file_stem(sheet.title, 'sheet')}.pdf"
+        name = safe_file_name(sheet.title, ".pdf")
         dialog = QFileDialog(self._parent, "Export sheet as PDF", str(Path(folder) / name), "PDF files (*.pdf)")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setObjectName("export-pdf")

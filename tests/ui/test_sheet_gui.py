@@ -120,7 +120,7 @@ def test_export_dialog_has_pdf_default(qtbot, window: MainWindow) -> None:  # ty
     dialog = window.findChild(QFileDialog, "export-pdf")
     assert dialog.defaultSuffix() == "pdf" and "PDF files (*.pdf)" in dialog.nameFilters()
     # The title suggests a file name, never a path.
-    assert dialog.selectedFiles()[0].endswith("/etc cron.d x.pdf")
+    assert dialog.selectedFiles()[0].endswith("/etc-cron.d-x.pdf")
     dialog.close()
     qtbot.waitUntil(lambda: window.findChild(QFileDialog, "export-pdf") is None)
 
