@@ -192,7 +192,7 @@ def _add(store: DiaryStore, entry: Entry) -> int:
 def _session(store: DiaryStore, args: argparse.Namespace, data: str | None) -> int:
     points: tuple[str, ...] = ()
     if args.points:
-        from ..cli import load
+        from ..datasets import load
         from ..core.search import code_key, query_code
 
         try:
@@ -280,7 +280,7 @@ def _import(store: DiaryStore, contents: DiaryContents, file: str) -> int:
 
 
 def _report(contents: DiaryContents, args: argparse.Namespace, data: str | None) -> int:
-    from ..cli import load
+    from ..datasets import load
 
     try:
         dataset = load(data)

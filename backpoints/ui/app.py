@@ -81,12 +81,15 @@ def show_error_dialog(summary: str, details: str) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from .. import paths
+    from ..logs import log_file
 
     if QApplication.instance() is None:
         return
     box = QMessageBox(QMessageBox.Icon.Critical, "BackPoints: unexpected error", "Something went wrong. Your work is kept; you can carry on.")
-    box.setInformativeText(f"{summary}\n\nThe details are in the log: {paths.log_dir() / 'backpoints.log'}")
+    log = log_file()
+    where = f"The details are in the log: {log}" if log is not None else "The log file could not be written."
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(f"{summary}\n\n{where}")
     box.setDetailedText(details)
     box.setTextInteractionFlags(
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard

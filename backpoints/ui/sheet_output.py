@@ -91,16 +91,20 @@ class SheetOutput(QObject):
 
     def print_now(self, sheet: Sheet, dataset: Dataset, printer: QPrinter | None = None) -> bool:
         """Print on the chosen printer (its paper as picked); False with a message on failure."""
-        from ..printing.printer import print_sheet
+        from ..printing.printer import send_sheet
         from ..printing.renderer import PrintError
 
         printer = printer or self._printer_for(sheet)
         try:
-            pages = print_sheet(printer, sheet, dataset, keep_layout=True)
+            outcome = send_sheet(printer, sheet, dataset, keep_layout=True)
         except PrintError as exc:
             self.failed.emit("The sheet was not printed", str(exc))
             return False
+        pages = outcome.pages
         where = printer.outputFileName() or printer.printerName() or "the printer"
+        if outcome.warning:
+            # The job exists but will not print yet (a paused queue): say so, not "sent".
+            self.failed.emit("The sheet is waiting to print", outcome.warning)
         self.status.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to {where}")
         return True
 
@@ -120,13 +124,34 @@ class SheetOutput(QObject):
 
     def export_pdf(self, sheet: Sheet, dataset: Dataset, path: str) -> bool:
         """Write the PDF; says how many pages only once they are on disk."""
-        from ..printing.renderer import PrintError, write_pdf
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        from ..printing.renderer import PrintCancelled, PrintError, write_pdf
+
+        # A long sheet shows its progress and can be cancelled; the window keeps painting.
+        progress = QProgressDialog("Writing the PDF…", "Cancel", 0, 0, self._parent)
+        progress.setObjectName("pdf-progress")
+        progress.setWindowTitle("Export sheet as PDF")
+        progress.setMinimumDuration(400)
+        progress.setAutoClose(False)
+
+        def step(done: int, total: int) -> bool:
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+            return not progress.wasCanceled()
 
         try:
-            pages = write_pdf(path, sheet, dataset)
+            pages = write_pdf(path, sheet, dataset, step)
+        except PrintCancelled:
+            self.status.emit(f"Export cancelled; {path} was not written")
+            return False
         except PrintError as exc:
             self.failed.emit("The PDF was not written", str(exc))
             return False
+        finally:
+            progress.close()
+            progress.deleteLater()
         self.status.emit(f"Wrote {pages} page{'s' if pages != 1 else ''} to {path}")
         return True
 
