@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--pain", choices=PAIN_TYPES, help="the lower or upper back pain preset")
     source.add_argument("--area", choices=AREAS, metavar="AREA", help="the preset of one area")
     source.add_argument("--open", metavar="SHEETFILE", help="a saved sheet file")
+    source.add_argument("--routine", metavar="ID", help="a routine (see `backpoints routines`)")
     target = sheet.add_mutually_exclusive_group(required=True)
     target.add_argument("--output", metavar="FILE.pdf", help="write a PDF")
     target.add_argument("--printer", metavar="NAME", help="print on this installed printer")
@@ -59,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--name", metavar="TEXT", help="who the sheet is for")
     sheet.add_argument("--technique", choices=("self-care", "needling"), help="what the sheet explains")
     sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
+    from .commands import routines as routines_command
+
+    routines_command.add_parser(commands)
     return parser
 
 
@@ -68,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure(log_file=args.command not in ("list", "validate"))
+    configure(log_file=args.command not in ("list", "validate", "routines"))
     data = getattr(args, "sub_data", None) or args.data
     try:
         if args.command == "validate":
@@ -77,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args, data)
         if args.command == "sheet":
             return _sheet(args, data)
+        if args.command == "routines":
+            from .commands import routines as routines_command
+
+            return routines_command.run(args, load)
         if args.command == "screenshot":
             from .ui.app import screenshot
 
@@ -159,6 +167,10 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
         if args.open:
             sheet = load_sheet(args.open)
             check_codes(sheet, dataset, args.open)
+        elif args.routine:
+            from .commands.routines import sheet_for
+
+            sheet = sheet_for(args.routine, dataset)
         elif args.points:
             wanted = [c for c in re.split(r"[,\s]+", args.points) if c]
             codes = {code_key(p.code): p.code for p in dataset.points}

@@ -56,3 +56,14 @@ def ensure(path: Path) -> Path:
     """Create a folder if needed and return it."""
     os.makedirs(path, exist_ok=True)
     return path
+
+
+def data_dir() -> Path:
+    """Where the user's own files live (routines and favourites)."""
+    base = _override()
+    return base / "data" if base else _standard("data")
+
+
+def user_routines_file() -> Path:
+    """The user's routines and starred points and routines."""
+    return data_dir() / "routines.yaml"
