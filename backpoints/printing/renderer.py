@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
 from ..core.model import AREA_LABELS, Dataset, Point
+from ..core.routines import Routine
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
 from ..ui.fonts import load_fonts, sheet_font
@@ -120,6 +121,12 @@ class SheetLayout:
         self.dataset = dataset
         # Codes the dataset lacks are refused before printing (CLI) or when a sheet opens (GUI).
         self.points, _ = resolve(sheet, dataset)
+        # A routine's steps print only while the sheet still holds exactly its points.
+        routine = sheet.routine
+        self.routine: Routine | None = routine if routine is not None and sheet.points == routine.codes else None
+        self.numbers = _step_numbers(self.routine) if self.routine else {
+            p.code: i for i, p in enumerate(self.points, start=1)
+        }
         rect = page_layout(sheet.paper).paintRect(QPageLayout.Unit.Inch)
         self.width = rect.width() * DPI
         self.height = rect.height() * DPI
@@ -129,10 +136,13 @@ class SheetLayout:
 
     # --- layout ----------------------------------------------------------------------
     def _blocks(self) -> list[Block]:
-        blocks = [self._header(), self._figure_and_cautions()]
+        blocks = [self._header()]
+        if self.routine is not None:
+            blocks.append(self._routine_steps(self.routine))
+        blocks.append(self._figure_and_cautions())
         if self.sheet.notes.strip():
             blocks.append(self._notes())
-        blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
+        blocks.extend(self._point_block(self.numbers[p.code], p) for p in self.points)
         return blocks
 
     def _paginate(self, blocks: list[Block]) -> None:
@@ -191,16 +201,19 @@ class SheetLayout:
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
         cautions = gather_cautions(self.points)
+        if self.routine is not None and self.routine.cautions:
+            cautions.insert(0, CautionNote("This routine", " ".join(self.routine.cautions), urgent=True))
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
         height = max(fig_h + 16, box_h)
-        numbers = {p.code: i for i, p in enumerate(self.points, start=1)}
+        numbers = self.numbers
         points = self.points
+        path = self.routine is not None
 
         def paint(p: QPainter, x: float, y: float) -> None:
             for i, view in enumerate(views):
                 fx = x + i * (fig_w + 10)
-                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers)
+                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers, path=path)
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
@@ -221,6 +234,18 @@ class SheetLayout:
             self.width,
             9.5,
         )
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            p.save()
+            p.translate(x, y)
+            doc.drawContents(p)
+            p.restore()
+
+        return Block(doc.size().height(), paint)
+
+    def _routine_steps(self, routine: Routine) -> Block:
+        """The routine's purpose, frequency, source and numbered steps with time and side."""
+        doc = _document(_routine_html(routine, self.dataset), self.width, 9.0)
 
         def paint(p: QPainter, x: float, y: float) -> None:
             p.save()
@@ -280,7 +305,48 @@ def _badge(p: QPainter, centre: QPointF, number: int, radius: float, size: float
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], numbers: dict[str, int]) -> None:
+def _step_numbers(routine: Routine) -> dict[str, int]:
+    """Each point's step number (its first step), so the figures match the step list."""
+    numbers: dict[str, int] = {}
+    for index, step in enumerate(routine.steps, start=1):
+        numbers.setdefault(step.point, index)
+    return numbers
+
+
+def _routine_html(routine: Routine, dataset: Dataset) -> str:
+    audience = "Self-care (acupressure)" if routine.audience == "self-care" else f"For practitioners ({routine.technique})"
+    minutes = routine.total_seconds / 60
+    length = f" · about {minutes:.0f} min" if routine.total_seconds else ""
+    parts = [
+        f"<p><span class='label'>{escape(audience)}{escape(length)}:</span> {escape(routine.purpose)}</p>",
+        f"<p><span class='label'>How often:</span> {escape(routine.frequency)}</p>",
+        "<table width='100%' cellspacing='0' cellpadding='2'>",
+    ]
+    for index, step in enumerate(routine.steps, start=1):
+        point = dataset.point(step.point)
+        name = f"{point.code} {point.pinyin}" if point is not None else "Ashi point (most tender spot)"
+        note = f" <span class='muted'>{escape(step.note)}</span>" if step.note else ""
+        parts.append(
+            "<tr>"
+            f"<td width='22' valign='top'><b style='color:#0b4f8a'>{index}.</b></td>"
+            f"<td width='150' valign='top'><b>{escape(name)}</b><br><span class='muted'>"
+            f"{escape(step.side_text())}</span></td>"
+            f"<td width='80' valign='top'><b>{escape(step.dose_text())}</b></td>"
+            f"<td valign='top'>{escape(step.how)}{note}</td>"
+            "</tr>"
+        )
+    parts.append("</table>")
+    parts.append(
+        f"<p class='muted' style='margin-top:4px'><span class='label'>Source:</span> {escape(routine.source_text())}"
+        + (f" {escape(routine.provenance.detail)}" if routine.provenance.detail else "")
+        + "</p>"
+    )
+    return "".join(parts)
+
+
+def _paint_figure(
+    p: QPainter, view: str, rect: QRectF, points: list[Point], numbers: dict[str, int], *, path: bool = False
+) -> None:
     renderer = QSvgRenderer(str(asset_file(f"{view}.svg")))
     renderer.render(p, rect)
     margin = anatomy.FIGURE_MARGIN
@@ -294,6 +360,20 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
 
     placed: list[QPointF] = []
     radius = 5.2
+    if path:
+        # The press order as a faint dashed line through one marker of each point.
+        stops = []
+        for point in sorted(points, key=lambda q: numbers[q.code]):
+            mine = [m for m in point.markers if m.view == view]
+            if mine and len(mine) <= 4:
+                first = min(mine, key=lambda m: m.x)
+                stops.append(to_page(first.x, first.y))
+        if len(stops) > 1:
+            pen = QPen(BADGE, 0.8, Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            for a, b in zip(stops, stops[1:]):
+                p.drawLine(a, b)
 
     def place(at: QPointF) -> QPointF:
         """Where a badge goes: at its point, or nudged aside (with a leader) if it would cover another."""
