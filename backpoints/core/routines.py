@@ -299,7 +299,7 @@ def _read_routine(
     *,
     user: bool,
 ) -> Routine | None:
-    what = f"routine {index}"
+    what = f"routine {_peek_id(node)!r}" if _peek_id(node) else f"routine {index}"
     fields = reader.mapping(node, what, _ROUTINE_REQUIRED, _ROUTINE_OPTIONAL)
     if fields is None:
         return None
@@ -353,6 +353,16 @@ def _read_routine(
         pregnancy=pregnancy,
         citation=citation,
     )
+
+
+def _peek_id(node: yaml.Node) -> str:
+    """The routine's id if it has a usable one, so messages can name the routine."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+                if _ID_RE.fullmatch(str(value.value)):
+                    return str(value.value)
+    return ""
 
 
 def _read_provenance(
