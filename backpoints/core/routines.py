@@ -78,7 +78,7 @@ class Step:
         return f"{amount} each side" if self.side == "both" else amount
 
     def side_text(self) -> str:
-        return {"both": "both sides, left then right", "midline": "midline"}.get(self.side, f"{self.side} side")
+        return {"both": "both sides", "midline": "midline"}.get(self.side, f"{self.side} side")
 
     def to_data(self) -> dict[str, object]:
         data: dict[str, object] = {"point": self.point, "side": self.side}
@@ -429,6 +429,51 @@ def _read_step(
     if len(reader.problems) != count_before or point is None or side is None or how is None:
         return None
     return Step(point=point, side=side, how=how, seconds=seconds, count=count, note=note)
+
+
+# --- press order on the figures (shared by the paper and the map) -----------------------
+#: Points drawn with more markers than this on one view are groups (Jiaji): no path stop.
+GROUP_MARKERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A numbered marker of a routine on one view, in view units (0..1)."""
+
+    number: int
+    code: str
+    x: float
+    y: float
+
+
+def step_numbers(routine: Routine) -> dict[str, int]:
+    """Each point's step number (its first step), so figures match the step list."""
+    numbers: dict[str, int] = {}
+    for index, step in enumerate(routine.steps, start=1):
+        if step.point != ASHI:
+            numbers.setdefault(step.point, index)
+    return numbers
+
+
+def route(routine: Routine, dataset: Dataset, view: str) -> tuple[tuple[Stop, ...], tuple[Stop, ...]]:
+    """The routine on one view: every numbered marker, and the path's stops in press order.
+
+    The path goes through one marker per point (the left-most of a pair, so it stays on
+    one side of the figure); groups such as Jiaji get a number but no stop.
+    """
+    badges: list[Stop] = []
+    path: list[Stop] = []
+    for code, number in step_numbers(routine).items():
+        point = dataset.point(code)
+        if point is None:
+            continue
+        mine = [m for m in point.markers if m.view == view]
+        if not mine or len(mine) > GROUP_MARKERS:
+            continue
+        badges.extend(Stop(number, code, m.x, m.y) for m in mine)
+        first = min(mine, key=lambda m: m.x)
+        path.append(Stop(number, code, first.x, first.y))
+    return tuple(badges), tuple(path)
 
 
 # --- routines from sheets and routine sheets -------------------------------------------

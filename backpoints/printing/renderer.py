@@ -18,6 +18,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -31,7 +32,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
 from ..core.model import AREA_LABELS, Dataset, Point
-from ..core.routines import Routine
+from ..core.routines import Routine, Stop, route, step_numbers
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
 from ..ui.fonts import load_fonts, sheet_font
@@ -124,7 +125,7 @@ class SheetLayout:
         # A routine's steps print only while the sheet still holds exactly its points.
         routine = sheet.routine
         self.routine: Routine | None = routine if routine is not None and sheet.points == routine.codes else None
-        self.numbers = _step_numbers(self.routine) if self.routine else {
+        self.numbers = step_numbers(self.routine) if self.routine else {
             p.code: i for i, p in enumerate(self.points, start=1)
         }
         rect = page_layout(sheet.paper).paintRect(QPageLayout.Unit.Inch)
@@ -163,10 +164,16 @@ class SheetLayout:
     def _header(self) -> Block:
         sheet = self.sheet
         width = self.width
+        title_size = 18.0
+        # Long titles (routine names) shrink to fit rather than being cut off.
+        while title_size > 11 and QFontMetricsF(_font(title_size, True), _layout_device()).horizontalAdvance(
+            sheet.title
+        ) > width * 0.75:
+            title_size -= 1
 
         def paint(p: QPainter, x: float, y: float) -> None:
             p.setPen(INK)
-            p.setFont(_pfont(p, 18, bold=True))
+            p.setFont(_pfont(p, title_size, bold=True))
             p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sheet.title)
             p.setFont(_pfont(p, 8))
             p.setPen(MUTED)
@@ -208,12 +215,14 @@ class SheetLayout:
         height = max(fig_h + 16, box_h)
         numbers = self.numbers
         points = self.points
-        path = self.routine is not None
+        routine = self.routine
+        dataset = self.dataset
 
         def paint(p: QPainter, x: float, y: float) -> None:
             for i, view in enumerate(views):
                 fx = x + i * (fig_w + 10)
-                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers, path=path)
+                stops = route(routine, dataset, view)[1] if routine is not None else ()
+                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers, path=stops)
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
@@ -257,7 +266,9 @@ class SheetLayout:
 
     def _point_block(self, number: int, point: Point) -> Block:
         indent = 30.0
-        doc = _document(_point_html(point, self.sheet.technique), self.width - indent, 9.0)
+        # A routine's step list already says how to press or needle each point.
+        technique = "" if self.routine is not None else self.sheet.technique
+        doc = _document(_point_html(point, technique), self.width - indent, 9.0)
         height = doc.size().height() + 6
 
         def paint(p: QPainter, x: float, y: float) -> None:
@@ -305,21 +316,16 @@ def _badge(p: QPainter, centre: QPointF, number: int, radius: float, size: float
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _step_numbers(routine: Routine) -> dict[str, int]:
-    """Each point's step number (its first step), so the figures match the step list."""
-    numbers: dict[str, int] = {}
-    for index, step in enumerate(routine.steps, start=1):
-        numbers.setdefault(step.point, index)
-    return numbers
-
-
 def _routine_html(routine: Routine, dataset: Dataset) -> str:
     audience = "Self-care (acupressure)" if routine.audience == "self-care" else f"For practitioners ({routine.technique})"
     minutes = routine.total_seconds / 60
     length = f" · about {minutes:.0f} min" if routine.total_seconds else ""
     parts = [
         f"<p><span class='label'>{escape(audience)}{escape(length)}:</span> {escape(routine.purpose)}</p>",
-        f"<p><span class='label'>How often:</span> {escape(routine.frequency)}</p>",
+        f"<p><span class='label'>How often:</span> {escape(routine.frequency)}"
+        + (" <span class='muted'>Both sides: the left side first, then the right.</span>"
+           if any(s.side == "both" for s in routine.steps) else "")
+        + "</p>",
         "<table width='100%' cellspacing='0' cellpadding='2'>",
     ]
     for index, step in enumerate(routine.steps, start=1):
@@ -345,7 +351,13 @@ def _routine_html(routine: Routine, dataset: Dataset) -> str:
 
 
 def _paint_figure(
-    p: QPainter, view: str, rect: QRectF, points: list[Point], numbers: dict[str, int], *, path: bool = False
+    p: QPainter,
+    view: str,
+    rect: QRectF,
+    points: list[Point],
+    numbers: dict[str, int],
+    *,
+    path: tuple[Stop, ...] = (),
 ) -> None:
     renderer = QSvgRenderer(str(asset_file(f"{view}.svg")))
     renderer.render(p, rect)
@@ -360,14 +372,9 @@ def _paint_figure(
 
     placed: list[QPointF] = []
     radius = 5.2
-    if path:
-        # The press order as a faint dashed line through one marker of each point.
-        stops = []
-        for point in sorted(points, key=lambda q: numbers[q.code]):
-            mine = [m for m in point.markers if m.view == view]
-            if mine and len(mine) <= 4:
-                first = min(mine, key=lambda m: m.x)
-                stops.append(to_page(first.x, first.y))
+    if len(path) > 1:
+        # The press order as a dashed line through one marker of each point.
+        stops = [to_page(s.x, s.y) for s in path]
         if len(stops) > 1:
             pen = QPen(BADGE, 0.8, Qt.PenStyle.DashLine)
             p.setPen(pen)
@@ -431,7 +438,9 @@ def _point_html(point: Point, technique: str) -> str:
         f"<p><span class='label'>Location:</span> {escape(point.location)}</p>",
         f"<p><span class='label'>How to find it:</span> {escape(point.how_to_find)}</p>",
     ]
-    if technique == "needling":
+    if not technique:
+        pass
+    elif technique == "needling":
         parts.append(f"<p><span class='label'>Needling:</span> {escape(point.technique.needling)}</p>")
     else:
         parts.append(f"<p><span class='label'>Self-care pressure:</span> {escape(point.technique.acupressure)}</p>")
