@@ -1,6 +1,18 @@
-"""Routines in the window: the chooser, the guided-session runner and its widget."""
+"""Routines in the window: the chooser, the route on the map, the guided-session runner."""
 
+from .chooser import RoutineChooser, describe
+from .overlay import RouteLayer, RouteOverlay
 from .runner import Pass, RoutineRunner, Summary, passes_of
 from .runner_widget import RunnerWidget
 
-__all__ = ["Pass", "RoutineRunner", "RunnerWidget", "Summary", "passes_of"]
+__all__ = [
+    "Pass",
+    "RouteLayer",
+    "RouteOverlay",
+    "RoutineChooser",
+    "RoutineRunner",
+    "RunnerWidget",
+    "Summary",
+    "describe",
+    "passes_of",
+]
