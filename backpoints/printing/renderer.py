@@ -335,9 +335,9 @@ def _routine_html(routine: Routine, dataset: Dataset) -> str:
         parts.append(
             "<tr>"
             f"<td width='22' valign='top'><b style='color:#0b4f8a'>{index}.</b></td>"
-            f"<td width='150' valign='top'><b>{escape(name)}</b><br><span class='muted'>"
+            f"<td width='140' valign='top'><b>{escape(name)}</b><br><span class='muted'>"
             f"{escape(step.side_text())}</span></td>"
-            f"<td width='80' valign='top'><b>{escape(step.dose_text())}</b></td>"
+            f"<td width='118' valign='top'><b>{escape(step.dose_text()).replace(' ', '&nbsp;')}</b></td>"
             f"<td valign='top'>{escape(step.how)}{note}</td>"
             "</tr>"
         )
