@@ -115,3 +115,33 @@ def test_route_on_the_map_numbers_markers_in_press_order(qtbot, dataset, library
     assert clicked.args == ["GV4"]
     layer.clear()
     assert not any(type(i).__name__ == "RouteOverlay" for i in scene.items())
+
+
+def test_the_map_follows_the_runner_step(qtbot, dataset, library) -> None:  # type: ignore[no-untyped-def]
+    """The wiring the window uses: runner.point_focused -> map.select_point(code, reveal=True)."""
+    from backpoints.ui.body_map import BodyMapView
+    from backpoints.ui.routines import RoutineRunner, RunnerWidget
+    from tests.ui.test_routine_runner import FakeClock, FakeTimer, advance
+
+    view = BodyMapView(dataset)
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    view.zoom_by(4.0)
+    routine = library.get("lower-back-self-care")
+    clock, timer = FakeClock(), FakeTimer()
+    widget = RunnerWidget(routine, dataset, RoutineRunner(routine, clock=clock, timer=timer), beep=lambda: None)
+    qtbot.addWidget(widget)
+    widget.point_focused.connect(lambda code: view.select_point(code or None, reveal=True))
+
+    def centre_near(code: str) -> bool:
+        centre = view.mapToScene(view.viewport().rect().center())
+        return any((item.pos() - centre).manhattanLength() < 20 for item in view.scene_for("back").markers_for(code))
+
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert centre_near("BL23")
+    advance(clock, timer, 90 + 90 + 60 + 60 + 60)  # BL23 both sides, BL52 both sides, GV4
+    assert widget.position.text() == "Step 4 of 5"
+    assert centre_near("BL40")
+    qtbot.keyClick(widget, Qt.Key.Key_Left)
+    assert centre_near("GV4")
