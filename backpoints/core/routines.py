@@ -496,7 +496,9 @@ def routine_from_sheet(
         point = dataset.point(code)
         if point is None:
             continue
-        how = _first_sentence(point.technique.acupressure) or f"Press {code} steadily."
+        how = _first_sentence(point.technique.acupressure)
+        if not how or _NEEDLING_WORDS.search(how):  # a self-care step never carries needling text
+            how = f"Press {code} with steady, comfortable pressure."
         steps.append(Step(code, "both" if point.bilateral else "midline", how, seconds=seconds))
     if not steps:
         raise ValueError("the sheet has no points to make a routine from")

@@ -1,6 +1,7 @@
 """Routines in the window: the chooser, the route on the map, the guided-session runner."""
 
 from .chooser import RoutineChooser, describe
+from .editor import RoutineEditor
 from .overlay import RouteLayer, RouteOverlay
 from .runner import Pass, RoutineRunner, Summary, passes_of
 from .runner_widget import RunnerWidget
@@ -10,6 +11,7 @@ __all__ = [
     "RouteLayer",
     "RouteOverlay",
     "RoutineChooser",
+    "RoutineEditor",
     "RoutineRunner",
     "RunnerWidget",
     "Summary",
