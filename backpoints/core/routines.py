@@ -502,6 +502,11 @@ def routine_from_sheet(
         steps.append(Step(code, "both" if point.bilateral else "midline", how, seconds=seconds))
     if not steps:
         raise ValueError("the sheet has no points to make a routine from")
+    if len(steps) > MAX_STEPS:
+        raise ValueError(
+            f"a routine has at most {MAX_STEPS} steps and the sheet has {len(steps)} points; "
+            "remove some points first"
+        )
     return Routine(
         id=routine_id,
         name=name or sheet.title or "My routine",
@@ -511,7 +516,7 @@ def routine_from_sheet(
         frequency="As you and your practitioner decide.",
         cautions=(),
         provenance=Provenance("personal", "", f"Made from the sheet {sheet.title!r} on {today()}."),
-        steps=tuple(steps[:MAX_STEPS]),
+        steps=tuple(steps),
     )
 
 

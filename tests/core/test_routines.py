@@ -201,8 +201,11 @@ def test_routine_from_sheet_and_editing_steps(dataset) -> None:  # type: ignore[
     moved = routine.with_step_moved(2, 0).with_step(0, side="left", seconds=90)
     assert [(s.point, s.side, s.seconds) for s in moved.steps][0] == ("KI3", "left", 90)
     assert [s.point for s in moved.without_step(1).steps] == ["KI3", "GV4"]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no points"):
         routine_from_sheet(Sheet(points=()), dataset, "empty")
+    big = Sheet(points=tuple(p.code for p in dataset.points[:13]))
+    with pytest.raises(ValueError, match="at most 12 steps and the sheet has 13 points"):
+        routine_from_sheet(big, dataset, "big")
 
 
 def test_user_file_round_trips_routines_and_favourites(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
