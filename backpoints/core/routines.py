@@ -591,10 +591,11 @@ def save_user_routines(
     write_atomically(target, user_routines_to_yaml(user, sources).encode("utf-8"))
 
 
-def load_user_routines(
-    path: str | os.PathLike[str], dataset: Dataset | None = None
-) -> tuple[UserRoutines, str]:
+def load_user_routines(path: str | os.PathLike[str]) -> tuple[UserRoutines, str]:
     """The user's routines, and a message ('' if all is well).
+
+    Only the file's structure is checked, not its point codes: a routine naming a point
+    that another dataset (--data) lacks is still the user's and is not set aside.
 
     A missing file is an empty set. A file that fails validation is renamed aside
     (routines.yaml.bad-YYYYmmdd-HHMMSS) so it is never lost or overwritten, and the
@@ -604,7 +605,7 @@ def load_user_routines(
     if not target.exists():
         return UserRoutines(), ""
     try:
-        return parse_user_routines(read_text(str(target)), str(target), dataset), ""
+        return parse_user_routines(read_text(str(target)), str(target)), ""
     except DataError as exc:
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = target.with_name(f"{target.name}.bad-{stamp}")

@@ -214,7 +214,7 @@ def test_user_file_round_trips_routines_and_favourites(tmp_path: Path, dataset) 
     user = UserRoutines().with_routine(mine).toggled_point("BL23").toggled_point("GV4").toggled_point("GV4")
     user = user.toggled_routine("lower-back-self-care")
     save_user_routines(user, path)
-    loaded, message = load_user_routines(path, dataset)
+    loaded, message = load_user_routines(path)
     assert message == ""
     assert loaded.favourite_points == ("BL23",)
     assert loaded.favourite_routines == ("lower-back-self-care",)
@@ -222,7 +222,7 @@ def test_user_file_round_trips_routines_and_favourites(tmp_path: Path, dataset) 
     # Editing and saving again replaces the routine with the same id.
     edited = loaded.with_routine(loaded.routines[0].with_step(0, seconds=120))
     save_user_routines(edited, path)
-    again, _ = load_user_routines(path, dataset)
+    again, _ = load_user_routines(path)
     assert len(again.routines) == 1 and again.routines[0].steps[0].seconds == 120
     assert [p.name for p in path.parent.iterdir()] == ["routines.yaml"]  # no temporary files left
 
@@ -231,7 +231,7 @@ def test_a_bad_user_file_is_set_aside_never_lost(tmp_path: Path, dataset) -> Non
     path = tmp_path / "routines.yaml"
     broken = "format: 1\nroutines:\n  - id: mine\n    name: [unclosed\n"
     path.write_text(broken, encoding="utf-8")
-    user, message = load_user_routines(path, dataset)
+    user, message = load_user_routines(path)
     assert user == UserRoutines()
     kept = [p for p in tmp_path.iterdir() if p.name.startswith("routines.yaml.bad-")]
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == broken

@@ -35,7 +35,7 @@ def test_reorder_change_side_and_time_rename_and_save(qtbot, dataset, tmp_path) 
     # What the editor saves reads back from the user's file unchanged.
     path = tmp_path / "routines.yaml"
     save_user_routines(UserRoutines().with_routine(result), path)
-    assert load_user_routines(path, dataset)[0].routines == (result,)
+    assert load_user_routines(path)[0].routines == (result,)
 
 
 def test_a_needling_instruction_is_refused_with_a_message(qtbot, dataset) -> None:  # type: ignore[no-untyped-def]

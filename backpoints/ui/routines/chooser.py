@@ -7,7 +7,7 @@ on the map, start the runner, make the sheet, save the star).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -156,10 +156,10 @@ class RoutineChooser(QWidget):
         self.star_button.setText("★ Unstar" if starred else "☆ Star")
         self.routine_selected.emit(routine.id if routine is not None else "")
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         routine_id = self.current_id()
         if routine_id:
-            signal.emit(routine_id)  # type: ignore[attr-defined]
+            signal.emit(routine_id)
 
     @Slot()
     def _toggle_star(self) -> None:

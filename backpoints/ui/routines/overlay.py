@@ -9,7 +9,7 @@ beneath stay clickable.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
@@ -84,7 +84,7 @@ class RouteOverlay(QGraphicsItem):
             )
 
 
-class FigureSceneLike:  # pragma: no cover - documentation of the duck type
+class FigureSceneLike(Protocol):
     """What RouteLayer needs from a figure scene: its view name, to_scene and addItem."""
 
     view: str
@@ -117,7 +117,7 @@ class RouteLayer:
         """Add the current routine to a scene built later (e.g. a close-up opened afterwards)."""
         if self.routine is None or self._dataset is None:
             return
-        if any(item.scene() is scene for item in self._items):
+        if any(item.scene() is scene for item in self._items):  # type: ignore[comparison-overlap]
             return
         overlay = RouteOverlay(self.routine, self._dataset, scene.view, scene.to_scene)
         if overlay.badges:
