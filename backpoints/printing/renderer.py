@@ -324,7 +324,7 @@ def _routine_html(routine: Routine, dataset: Dataset) -> str:
         f"<p><span class='label'>{escape(audience)}{escape(length)}:</span> {escape(routine.purpose)}</p>",
         f"<p><span class='label'>How often:</span> {escape(routine.frequency)}"
         + (" <span class='muted'>Both sides: the left side first, then the right.</span>"
-           if any(s.side == "both" for s in routine.steps) else "")
+           if any(s.side == "both" and s.timed for s in routine.steps) else "")
         + "</p>",
         "<table width='100%' cellspacing='0' cellpadding='2'>",
     ]
