@@ -43,7 +43,9 @@ def run(args: argparse.Namespace, dataset_loader: object) -> int:
         return EXIT_FAIL
     routines = library.visible(dataset, args.no_pregnancy_caution)
     if args.json:
-        json.dump([r.to_json() for r in routines], sys.stdout, ensure_ascii=False, indent=2)
+        # pregnancy_caution: the routine's own flag or any of its points' (what the filter uses).
+        items = [{**r.to_json(), "pregnancy_caution": r.pregnancy_caution(dataset)} for r in routines]
+        json.dump(items, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK if routines else EXIT_FAIL
     for routine in routines:

@@ -21,6 +21,8 @@ def test_routines_json_lists_id_name_audience_technique_steps_source() -> None:
     assert "Arch Intern Med. 2009;169(9):858-866" in cherkin["source"]["citation"]
     for routine in routines:
         assert routine["source"]["citation"], routine["id"]
+    shoulder = next(r for r in routines if r["id"] == "shoulder-tension-self-care")
+    assert shoulder["pregnancy"] is False and shoulder["pregnancy_caution"] is True
 
 
 def test_routines_table_and_pregnancy_filter() -> None:
