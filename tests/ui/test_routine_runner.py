@@ -208,3 +208,17 @@ def test_text_from_data_is_plain(qtbot, dataset) -> None:  # type: ignore[no-unt
     assert widget.how.textFormat() == Qt.TextFormat.PlainText
     assert widget.title.textFormat() == Qt.TextFormat.PlainText
     assert widget.how.text() == "<img src='x.png'> press"
+
+
+def test_intro_lists_the_cautions_and_pregnancy(qtbot, dataset) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    routine = Routine(
+        "x", "GB21 routine", "p", "self-care", "acupressure", "f", ("Squeeze, do not dig.",), Provenance("personal"),
+        (Step("GB21", "both", "Squeeze the shoulder.", seconds=30),),
+    )
+    widget = RunnerWidget(routine, dataset, RoutineRunner(routine, clock=FakeClock(), timer=FakeTimer()))
+    qtbot.addWidget(widget)
+    texts = [label.text() for label in widget.pages.widget(0).findChildren(QLabel)]
+    assert "• Squeeze, do not dig." in texts
+    assert any(t.startswith("• Not for use in pregnancy") for t in texts) == dataset.point("GB21").pregnancy_caution

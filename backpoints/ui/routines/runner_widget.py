@@ -132,9 +132,12 @@ class RunnerWidget(QWidget):
         steps = len(routine.steps)
         layout.addWidget(_label(routine.purpose, size=11))
         layout.addWidget(_label(f"{steps} steps. {length}{routine.frequency}"))
-        if routine.cautions:
+        cautions = list(routine.cautions)
+        if routine.pregnancy_caution(self.dataset) and not any("pregnan" in c.lower() for c in cautions):
+            cautions.append("Not for use in pregnancy: one or more of its points are traditionally avoided.")
+        if cautions:
             layout.addWidget(_label("Before you start:", bold=True))
-            for caution in routine.cautions:
+            for caution in cautions:
                 layout.addWidget(_label("• " + caution))
         layout.addWidget(_label("Press Space or Start to begin; Right arrow skips, Left arrow goes back."))
         layout.addStretch(1)
