@@ -99,6 +99,8 @@ class Provenance:
     kind: str
     source: str = ""
     detail: str = ""
+    #: Further source keys for points the main source does not give.
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ class Routine:
     steps: tuple[Step, ...]
     pregnancy: bool = False
     citation: str = ""
+    also_citations: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -143,7 +146,10 @@ class Routine:
             "traditional": "Traditional combination (points from a published prescription; not tested as a routine)",
             "personal": "Your own routine (not from a source)",
         }[self.provenance.kind]
-        return f"{label}: {self.citation}" if self.citation else label
+        text = f"{label}: {self.citation}" if self.citation else label
+        if self.also_citations:
+            text += " Also: " + " ".join(self.also_citations)
+        return text
 
     def to_json(self) -> dict[str, object]:
         """Plain data for `backpoints routines --json`."""
@@ -160,6 +166,10 @@ class Routine:
                 "kind": self.provenance.kind,
                 "key": self.provenance.source or None,
                 "citation": self.citation or None,
+                "also": [
+                    {"key": key, "citation": citation}
+                    for key, citation in zip(self.provenance.also, self.also_citations)
+                ],
                 "detail": self.provenance.detail,
             },
             "steps": [s.to_data() for s in self.steps],
@@ -181,6 +191,8 @@ class Routine:
         provenance: dict[str, object] = {"kind": self.provenance.kind}
         if self.provenance.source:
             provenance["source"] = self.provenance.source
+        if self.provenance.also:
+            provenance["also"] = list(self.provenance.also)
         if self.provenance.detail:
             provenance["detail"] = self.provenance.detail
         data["provenance"] = provenance
@@ -322,10 +334,10 @@ def _read_routine(
         reader.error(fields["technique"], f"{what}: a self-care routine cannot be a needling routine")
     cautions = reader.string_list(fields["cautions"], f"{what} cautions") or () if "cautions" in fields else ()
     pregnancy = bool(reader.boolean(fields["pregnancy"], f"{what} pregnancy")) if "pregnancy" in fields else False
-    provenance, citation = (
+    provenance, citation, also = (
         _read_provenance(reader, fields["provenance"], what, sources, user=user)
         if "provenance" in fields
-        else (None, "")
+        else (None, "", ())
     )
     steps: list[Step] = []
     items = reader.sequence(fields["steps"], f"{what} steps") if "steps" in fields else None
@@ -352,6 +364,7 @@ def _read_routine(
         steps=tuple(steps),
         pregnancy=pregnancy,
         citation=citation,
+        also_citations=also,
     )
 
 
@@ -367,27 +380,33 @@ def _peek_id(node: yaml.Node) -> str:
 
 def _read_provenance(
     reader: NodeReader, node: yaml.Node, what: str, sources: Mapping[str, Source], *, user: bool
-) -> tuple[Provenance | None, str]:
-    fields = reader.mapping(node, f"{what} provenance", ("kind",), ("source", "detail"))
+) -> tuple[Provenance | None, str, tuple[str, ...]]:
+    fields = reader.mapping(node, f"{what} provenance", ("kind",), ("source", "also", "detail"))
     if fields is None or "kind" not in fields:
-        return None, ""
+        return None, "", ()
     kinds = PROVENANCE_KINDS if user else PROVENANCE_KINDS[:-1]
     kind = reader.choice(fields["kind"], f"{what} provenance kind", kinds)
     detail = reader.string(fields["detail"], f"{what} provenance detail") or "" if "detail" in fields else ""
     source = reader.string(fields["source"], f"{what} provenance source") or "" if "source" in fields else ""
+    also = reader.string_list(fields["also"], f"{what} provenance also") or () if "also" in fields else ()
+    for key in also:
+        if key not in sources:
+            reader.error(fields["also"], f"{what} provenance also: {key!r} is not in the file's sources")
+            return None, "", ()
     if kind is None:
-        return None, ""
+        return None, "", ()
     citation = ""
     if kind != "personal":
         # A sourced routine must name a reference the file spells out in full.
         if not source:
             reader.error(node, f"{what} provenance: a {kind} routine must name its source (a key of 'sources')")
-            return None, ""
+            return None, "", ()
         if source not in sources:
             reader.error(fields["source"], f"{what} provenance source: {source!r} is not in the file's sources")
-            return None, ""
+            return None, "", ()
         citation = " ".join(sources[source].citation.split())
-    return Provenance(kind, source, detail), citation
+    also_citations = tuple(" ".join(sources[key].citation.split()) for key in also)
+    return Provenance(kind, source, detail, tuple(also)), citation, also_citations
 
 
 def _read_step(
@@ -562,6 +581,7 @@ def user_routines_to_yaml(user: UserRoutines, sources: Mapping[str, Source] | No
     """The user's file as YAML text; sources are written for routines that cite one."""
     data: dict[str, object] = {"format": ROUTINES_FORMAT}
     cited = {r.provenance.source for r in user.routines if r.provenance.source}
+    cited |= {key for r in user.routines for key in r.provenance.also}
     if cited and sources:
         data["sources"] = {
             key: ({"citation": s.citation, "url": s.url} if s.url else {"citation": s.citation})

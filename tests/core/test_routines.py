@@ -284,3 +284,12 @@ def test_a_failed_write_raises_and_keeps_the_old_file(tmp_path: Path, monkeypatc
         save_user_routines(UserRoutines(), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["routines.yaml"]
+
+
+def test_further_sources_must_resolve_and_are_shown(dataset) -> None:  # type: ignore[no-untyped-def]
+    text = GOOD.replace("{kind: traditional, source: s1}", "{kind: traditional, source: s1, also: [s1]}")
+    routine = parse_routines(text, "r.yaml", dataset).routines[0]
+    assert routine.source_text().endswith("Also: A Author. A book about points. City: Press; 2001.")
+    bad = GOOD.replace("{kind: traditional, source: s1}", "{kind: traditional, source: s1, also: [s9]}")
+    assert any(p.startswith("r.yaml:13:55: routine 'one' provenance also: 's9' is not in the file's sources")
+               for p in _problems(bad, dataset))
