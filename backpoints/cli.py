@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--pain", choices=PAIN_TYPES, help="the lower or upper back pain preset")
     source.add_argument("--area", choices=AREAS, metavar="AREA", help="the preset of one area")
     source.add_argument("--open", metavar="SHEETFILE", help="a saved sheet file")
+    source.add_argument("--routine", metavar="ID", help="a routine (see `backpoints routines`)")
     target = sheet.add_mutually_exclusive_group(required=True)
     target.add_argument("--output", metavar="FILE.pdf", help="write a PDF")
     target.add_argument("--printer", metavar="NAME", help="print on this installed printer")
@@ -63,8 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
 
     from .commands import diary
+    from .commands import routines as routines_command
 
     diary.add_parser(commands)
+    routines_command.add_parser(commands)
     return parser
 
 
@@ -85,7 +88,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
         # These never show a window: an inherited QT_QPA_PLATFORM=xcb without a display
         # would make Qt abort, so render offscreen whatever the environment says.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    configure(log_file=args.command not in ("list", "validate", "diary"))
+    configure(log_file=args.command not in ("list", "validate", "diary", "routines"))
     data = getattr(args, "sub_data", None) or args.data
     try:
         if args.command == "validate":
@@ -94,6 +97,10 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return _list(args, data)
         if args.command == "sheet":
             return _sheet(args, data)
+        if args.command == "routines":
+            from .commands import routines as routines_command
+
+            return routines_command.run(args, load)
         if args.command == "diary":
             from .commands import diary
 
@@ -184,6 +191,10 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
         if args.open:
             sheet = load_sheet(args.open)
             check_codes(sheet, dataset, args.open)
+        elif args.routine:
+            from .commands.routines import sheet_for
+
+            sheet = sheet_for(args.routine, dataset)
         elif args.points:
             wanted = [c for c in re.split(r"[,\s]+", args.points) if c]
             codes = {code_key(p.code): p.code for p in dataset.points}

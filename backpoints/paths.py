@@ -71,3 +71,14 @@ def diary_file() -> Path:
     if QCoreApplication.applicationName() != "BackPoints":
         QCoreApplication.setApplicationName("BackPoints")
     return _standard("data") / "diary.sqlite3"
+
+
+def data_dir() -> Path:
+    """Where the user's own files live (routines and favourites)."""
+    base = _override()
+    return base / "data" if base else _standard("data")
+
+
+def user_routines_file() -> Path:
+    """The user's routines and starred points and routines."""
+    return data_dir() / "routines.yaml"

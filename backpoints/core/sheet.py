@@ -19,9 +19,13 @@ import datetime as _dt
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .model import AREA_LABELS, AREAS, HAZARD_INFO, Dataset, Point, applies
 from .files import DataError, Problem, read_text, write_atomically
+
+if TYPE_CHECKING:
+    from .routines import Routine
 
 SHEET_FORMAT = 1
 PAPERS = ("a4", "letter")
@@ -39,6 +43,9 @@ class Sheet:
     paper: str = "a4"
     technique: str = "self-care"
     points: tuple[str, ...] = field(default_factory=tuple)
+    #: Set when the sheet was made from a routine: the paper then prints its steps
+    #: in press order, their times and sides, and its source (not saved in sheet files).
+    routine: Routine | None = field(default=None, compare=False)
 
     def with_point(self, code: str) -> "Sheet":
         """The sheet with a point added at the end (no duplicates)."""
@@ -108,7 +115,7 @@ def presets(dataset: Dataset) -> list[Preset]:
     return [p for p in result if p.codes]
 
 
-def preset_sheet(preset: Preset, **fields: str) -> Sheet:
+def preset_sheet(preset: Preset, **fields: Any) -> Sheet:
     """A new sheet from a preset."""
     return Sheet(title=preset.title, points=preset.codes, date=today(), **fields)
 
@@ -159,7 +166,7 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
     version = reader.integer(fields["backpoints_sheet"], "backpoints_sheet") if "backpoints_sheet" in fields else None
     if version is not None and version != SHEET_FORMAT:
         reader.error(fields["backpoints_sheet"], f"sheet format {version} is not supported")
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     for key in ("title", "name", "date", "notes"):
         if key in fields:
             values[key] = reader.string(fields[key], key, allow_empty=True) or ""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
@@ -32,6 +33,7 @@ from ..core import anatomy
 from ..core.figures import body_views_of, is_group, markers_on
 from ..core.files import WriteError, display_path, writable_target, write_atomically
 from ..core.model import AREA_LABELS, Dataset, Point, cautions_for
+from ..core.routines import Routine, Stop, route, step_numbers
 from ..core.wording import DISCLAIMER
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
@@ -239,6 +241,12 @@ class SheetLayout:
         self.dataset = dataset
         # Codes the dataset lacks are refused before printing (CLI) or when a sheet opens (GUI).
         self.points, _ = resolve(sheet, dataset)
+        # A routine's steps print only while the sheet still holds exactly its points.
+        routine = sheet.routine
+        self.routine: Routine | None = routine if routine is not None and sheet.points == routine.codes else None
+        self.numbers = step_numbers(self.routine) if self.routine else {
+            p.code: i for i, p in enumerate(self.points, start=1)
+        }
         # The paper the user picked in a print dialog wins over the sheet's own.
         rect = (layout or page_layout(sheet.paper)).paintRect(QPageLayout.Unit.Inch)
         self.width = rect.width() * DPI
@@ -249,10 +257,13 @@ class SheetLayout:
 
     # --- layout ----------------------------------------------------------------------
     def _blocks(self) -> list[Block]:
-        blocks = [self._header(), *self._figure_and_cautions()]
+        blocks = [self._header()]
+        if self.routine is not None:
+            blocks.append(self._routine_steps(self.routine))
+        blocks.extend(self._figure_and_cautions())
         if self.sheet.notes.strip():
             blocks.append(self._notes())
-        blocks.extend(self._point_block(i, p) for i, p in enumerate(self.points, start=1))
+        blocks.extend(self._point_block(self.numbers[p.code], p) for p in self.points)
         blocks.append(self._text_block(MEASURES_NOTE, 8.0))
         return blocks
 
@@ -282,10 +293,16 @@ class SheetLayout:
     def _header(self) -> Block:
         sheet = self.sheet
         width = self.width
+        title_size = 18.0
+        # Long titles (routine names) shrink to fit first; only then are they elided.
+        while title_size > 11 and QFontMetricsF(_font(title_size, True), _layout_device()).horizontalAdvance(
+            sheet.title
+        ) > width * 0.75:
+            title_size -= 1
 
         def paint(p: QPainter, x: float, y: float) -> None:
             p.setPen(INK)
-            p.setFont(_pfont(p, 18, bold=True))
+            p.setFont(_pfont(p, title_size, bold=True))
             # A long title is cut at a whole character with "…", never clipped mid-letter.
             title = _elided(p, sheet.title, width * 0.75)
             p.drawText(QRectF(x, y, width * 0.75, 30), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
@@ -321,10 +338,14 @@ class SheetLayout:
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
         cautions = gather_cautions(self.points, self.sheet.technique)
+        if self.routine is not None and self.routine.cautions:
+            cautions.insert(0, CautionNote("This routine", " ".join(self.routine.cautions), urgent=True))
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
-        numbers = {p.code: i for i, p in enumerate(self.points, start=1)}
+        numbers = self.numbers
         points = self.points
+        routine = self.routine
+        dataset = self.dataset
         # Beside the figures the box has a page less the header; a longer one (thousands
         # of points with cautions) goes below them, full width, flowing over pages.
         below = box_h > self.body_height - 80
@@ -340,7 +361,8 @@ class SheetLayout:
         def paint(p: QPainter, x: float, y: float) -> None:
             for i, view in enumerate(views):
                 fx = x + i * (fig_w + 10)
-                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers)
+                stops = route(routine, dataset, view)[1] if routine is not None else ()
+                _paint_figure(p, view, QRectF(fx, y, fig_w, fig_h), points, numbers, path=stops)
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
@@ -380,9 +402,23 @@ class SheetLayout:
 
         return Block(doc.size().height(), paint)
 
+    def _routine_steps(self, routine: Routine) -> Block:
+        """The routine's purpose, frequency, source and numbered steps with time and side."""
+        doc = _document(_routine_html(routine, self.dataset), self.width, 9.0)
+
+        def paint(p: QPainter, x: float, y: float) -> None:
+            p.save()
+            p.translate(x, y)
+            doc.drawContents(p)
+            p.restore()
+
+        return Block(doc.size().height(), paint)
+
     def _point_block(self, number: int, point: Point) -> Block:
         indent = 30.0
-        doc = _document(_point_html(point, self.sheet.technique), self.width - indent, 9.0)
+        # A routine's step list already says how to press or needle each point.
+        doc = _document(_point_html(point, self.sheet.technique, show_technique=self.routine is None),
+                        self.width - indent, 9.0)
         width = self.width
 
         def badge(p: QPainter, x: float, y: float) -> None:
@@ -434,7 +470,49 @@ def _badge(p: QPainter, centre: QPointF, number: int, radius: float, size: float
     p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], numbers: dict[str, int]) -> None:
+def _routine_html(routine: Routine, dataset: Dataset) -> str:
+    audience = "Self-care (acupressure)" if routine.audience == "self-care" else f"For practitioners ({routine.technique})"
+    minutes = routine.total_seconds / 60
+    length = f" · about {minutes:.0f} min" if routine.total_seconds else ""
+    parts = [
+        f"<p><span class='label'>{escape(audience)}{escape(length)}:</span> {escape(routine.purpose)}</p>",
+        f"<p><span class='label'>How often:</span> {escape(routine.frequency)}"
+        + (" <span class='muted'>Both sides: the left side first, then the right.</span>"
+           if any(s.side == "both" and s.timed for s in routine.steps) else "")
+        + "</p>",
+        "<table width='100%' cellspacing='0' cellpadding='2'>",
+    ]
+    for index, step in enumerate(routine.steps, start=1):
+        point = dataset.point(step.point)
+        name = f"{point.code} {point.pinyin}" if point is not None else "Ashi point (most tender spot)"
+        note = f" <span class='muted'>{escape(step.note)}</span>" if step.note else ""
+        parts.append(
+            "<tr>"
+            f"<td width='22' valign='top'><b style='color:#0b4f8a'>{index}.</b></td>"
+            f"<td width='140' valign='top'><b>{escape(name)}</b><br><span class='muted'>"
+            f"{escape(step.side_text())}</span></td>"
+            f"<td width='118' valign='top'><b>{escape(step.dose_text()).replace(' ', '&nbsp;')}</b></td>"
+            f"<td valign='top'>{escape(step.how)}{note}</td>"
+            "</tr>"
+        )
+    parts.append("</table>")
+    parts.append(
+        f"<p class='muted' style='margin-top:4px'><span class='label'>Source:</span> {escape(routine.source_text())}"
+        + (f" {escape(routine.provenance.detail)}" if routine.provenance.detail else "")
+        + "</p>"
+    )
+    return "".join(parts)
+
+
+def _paint_figure(
+    p: QPainter,
+    view: str,
+    rect: QRectF,
+    points: list[Point],
+    numbers: dict[str, int],
+    *,
+    path: tuple[Stop, ...] = (),
+) -> None:
     renderer = QSvgRenderer(str(asset_file(f"{view}.svg")))
     renderer.render(p, rect)
     margin = anatomy.FIGURE_MARGIN
@@ -447,6 +525,13 @@ def _paint_figure(p: QPainter, view: str, rect: QRectF, points: list[Point], num
         )
 
     radius = 5.2
+    if len(path) > 1:
+        # The press order as a dashed line through one marker of each point.
+        stops = [to_page(s.x, s.y) for s in path]
+        p.setPen(QPen(BADGE, 0.8, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for a, b in zip(stops, stops[1:]):
+            p.drawLine(a, b)
     cell = 2 * radius
     # Badges placed so far, in a grid of cells one badge wide: a new badge is checked only
     # against its neighbouring cells, so 1,000 points do not cost a million comparisons.
@@ -508,7 +593,7 @@ def _cautions_html(notes: list[CautionNote]) -> str:
     return "".join(parts)
 
 
-def _point_html(point: Point, technique: str) -> str:
+def _point_html(point: Point, technique: str, *, show_technique: bool = True) -> str:
     hanzi = escape(point.hanzi)
     areas = ", ".join(AREA_LABELS.get(a, a) for a in point.areas)
     side = "both sides" if point.bilateral else "midline"
@@ -519,7 +604,9 @@ def _point_html(point: Point, technique: str) -> str:
         f"<p><span class='label'>Location:</span> {escape(point.location)}</p>",
         f"<p><span class='label'>How to find it:</span> {escape(point.how_to_find)}</p>",
     ]
-    if technique == "needling":
+    if not show_technique:
+        pass
+    elif technique == "needling":
         parts.append(f"<p><span class='label'>Needling:</span> {escape(point.technique.needling)}</p>")
     else:
         parts.append(f"<p><span class='label'>Self-care pressure:</span> {escape(point.technique.acupressure)}</p>")

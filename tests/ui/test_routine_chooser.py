@@ -1,0 +1,150 @@
+"""The routine chooser and the press order on the map, through the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from backpoints.core.routines import UserRoutines, load_routines, routine_from_sheet
+from backpoints.core.sheet import Sheet
+from backpoints.ui.routines import RouteLayer, RoutineChooser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def library(dataset):  # type: ignore[no-untyped-def]
+    return load_routines(ROOT / "data" / "routines.yaml", dataset)
+
+
+@pytest.fixture
+def chooser(qtbot, library, dataset):  # type: ignore[no-untyped-def]
+    widget = RoutineChooser(library, dataset)
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    widget.show()
+    return widget
+
+
+def _row_of(chooser, routine_id: str) -> int:  # type: ignore[no-untyped-def]
+    return next(r for r in range(chooser.list.count()) if chooser.list.item(r).data(Qt.ItemDataRole.UserRole + 1) == routine_id)
+
+
+def test_clicking_a_trial_shows_its_protocol_and_source(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    row = _row_of(chooser, "cherkin2009-standardized")
+    rect = chooser.list.visualItemRect(chooser.list.item(row))
+    with qtbot.waitSignal(chooser.routine_selected) as blocker:
+        qtbot.mouseClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["cherkin2009-standardized"]
+    text = chooser.detail.text()
+    assert "1. BL23 Shènshū: both sides, x1 each side." in text
+    assert "3. Ashi point (most tender spot): midline, x1." in text
+    assert "Arch Intern Med. 2009;169(9):858-866" in text
+    assert text.index("Trial protocol:") > text.index("Cautions:")
+
+
+def test_buttons_and_enter_ask_for_a_run_a_sheet_and_a_star(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    chooser.select("lower-back-self-care")
+    with qtbot.waitSignal(chooser.run_requested) as run:
+        qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    assert run.args == ["lower-back-self-care"]
+    with qtbot.waitSignal(chooser.sheet_requested) as sheet:
+        qtbot.mouseClick(chooser.sheet_button, Qt.MouseButton.LeftButton)
+    assert sheet.args == ["lower-back-self-care"]
+    with qtbot.waitSignal(chooser.favourite_toggled) as star:
+        qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
+    assert star.args == ["lower-back-self-care"]
+    chooser.list.setFocus()
+    with qtbot.waitSignal(chooser.run_requested) as enter:
+        qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
+    assert enter.args == ["lower-back-self-care"]
+
+
+def test_stars_and_own_routines_come_first_and_last(qtbot, chooser, dataset) -> None:  # type: ignore[no-untyped-def]
+    mine = routine_from_sheet(Sheet(title="My back", points=("BL23", "KI3")), dataset, "my-back")
+    chooser.select("neck-stiffness-self-care")
+    chooser.set_user(UserRoutines(routines=(mine,), favourite_routines=("neck-stiffness-self-care",)))
+    assert chooser.list.item(0).text() == "★ Stiff neck, self-care"
+    assert chooser.list.item(chooser.list.count() - 1).text() == "My back  (mine)"
+    assert chooser.star_button.text() == "★ Unstar"
+    assert chooser.current_id() == "neck-stiffness-self-care"
+
+
+def test_pregnancy_filter_hides_unsafe_routines(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    names = lambda: [chooser.list.item(r).text() for r in range(chooser.list.count())]  # noqa: E731
+    assert "Shoulder tension, self-care" in names()
+    chooser.set_hide_pregnancy(True)
+    assert "Shoulder tension, self-care" not in names()
+    assert "Pain down the leg (sciatica-type), self-care" not in names()
+    assert "Trial protocol, Cherkin 2009" not in names()
+    assert "Lower back, self-care" not in names()  # BL23, GV4: lumbosacral points, avoided in pregnancy
+    assert "Stiff neck, self-care" in names()
+
+
+def test_route_on_the_map_numbers_markers_in_press_order(qtbot, dataset, library) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.bodymap import BodyMapView
+    from backpoints.ui.state import BrowseState
+
+    view = BodyMapView(BrowseState(dataset))
+    qtbot.addWidget(view)
+    view.resize(500, 800)
+    view.show()
+    routine = library.get("lower-back-self-care")
+    layer = RouteLayer()
+    layer.show(routine, dataset, [view.scene_for(v) for v in ("back", "front", "foot-medial")])
+    back = next(o for o in layer.overlays if o.view == "back")
+    numbers = sorted({n for n, _ in back.numbers_at()})
+    assert numbers == [1, 2, 3, 4, 5]
+    assert [s.code for s in back.path] == ["BL23", "BL52", "GV4", "BL40", "KI3"]
+    scene = view.scene_for("back")
+    bl23 = scene.markers_for("BL23")[0].pos()
+    assert any(n == 1 and (p - bl23).manhattanLength() < 1e-6 for n, p in back.numbers_at())
+    # The close-up of the inner foot numbers KI3 as step 5.
+    foot = next(o for o in layer.overlays if o.view == "foot-medial")
+    assert {n for n, _ in foot.numbers_at()} == {5}
+    # Badges are painted: the badge colour appears beside BL23's marker.
+    view.centerOn(bl23)
+    image = view.grab().toImage()
+    spot = view.mapFromScene(bl23)
+    colours = {image.pixelColor(spot + QPoint(dx, dy)).name() for dx in range(0, 14) for dy in range(-14, 1)}
+    assert QColor("#0b4f8a").name() in colours
+    # Markers under the overlay still take clicks.
+    with qtbot.waitSignal(view.state.selection_changed) as clicked:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(scene.markers_for("GV4")[0].pos()))
+    assert clicked.args == ["GV4"]
+    layer.clear()
+    assert not any(type(i).__name__ == "RouteOverlay" for i in scene.items())
+
+
+def test_the_map_follows_the_runner_step(qtbot, dataset, library) -> None:  # type: ignore[no-untyped-def]
+    """The wiring the window uses: runner.point_focused -> map.select_point(code, reveal=True)."""
+    from backpoints.ui.bodymap import BodyMapView
+    from backpoints.ui.routines import RoutineRunner, RunnerWidget
+    from backpoints.ui.state import BrowseState
+    from tests.ui.test_routine_runner import FakeClock, FakeTimer, advance
+
+    view = BodyMapView(BrowseState(dataset))
+    qtbot.addWidget(view)
+    view.resize(400, 400)
+    view.show()
+    view.zoom_by(4.0)
+    routine = library.get("lower-back-self-care")
+    clock, timer = FakeClock(), FakeTimer()
+    widget = RunnerWidget(routine, dataset, RoutineRunner(routine, clock=clock, timer=timer), beep=lambda: None)
+    qtbot.addWidget(widget)
+    widget.point_focused.connect(lambda code: view.state.select(code or None, reveal=True))
+
+    def centre_near(code: str) -> bool:
+        centre = view.mapToScene(view.viewport().rect().center())
+        return any((item.pos() - centre).manhattanLength() < 20 for item in view.scene_for("back").markers_for(code))
+
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert centre_near("BL23")
+    advance(clock, timer, 90 + 90 + 60 + 60 + 60)  # BL23 both sides, BL52 both sides, GV4
+    assert widget.position.text() == "Step 4 of 5"
+    assert centre_near("BL40")
+    qtbot.keyClick(widget, Qt.Key.Key_Left)
+    assert centre_near("GV4")
