@@ -60,8 +60,12 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel(self.state, self)
         self.sheet_panel = SheetPanel(self.document, self.state, self)
         self.tabs = QTabWidget(self)
+        from .routines.panel import RoutinesPanel
+
+        self.routines_panel = RoutinesPanel(self.state, self.document, self.map, self)
         self.tabs.addTab(self.details, "Details")
         self.tabs.addTab(self.sheet_panel, "Sheet")
+        self.tabs.addTab(self.routines_panel, "Routines")
 
         map_box = QWidget(self)
         map_layout = QVBoxLayout(map_box)
@@ -123,6 +127,7 @@ class MainWindow(QMainWindow):
         self.state.dataset_changed.connect(lambda: self.diary_panel.set_dataset(self.state.dataset))
         self.document.sheet_changed.connect(lambda: self.diary_panel.set_sheet_points(self.document.sheet.points))
         self.diary_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.routines_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------
@@ -184,10 +189,15 @@ class MainWindow(QMainWindow):
                                                lambda: self.document.add_point(self.state.selected_code))
         self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         sheet_menu.addAction("Add all &shown points to sheet", QKeySequence("Ctrl+Shift+D"), self.add_shown)
+        self.routine_menu = sheet_menu.addMenu("Start from a &routine")
+        self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
+        self.sheet_panel.routine_button.setMenu(self.routine_menu)
         sheet_menu.addAction("Show the s&heet", QKeySequence("Ctrl+Shift+T"),
                              lambda: self.tabs.setCurrentWidget(self.sheet_panel))
         sheet_menu.addAction("Show the point &details", QKeySequence("Ctrl+Shift+I"),
                              lambda: self.tabs.setCurrentWidget(self.details))
+        sheet_menu.addAction("Show the r&outines", QKeySequence("Ctrl+Shift+R"),
+                             lambda: self.tabs.setCurrentWidget(self.routines_panel))
 
         help_menu = menu.addMenu("&Help")
         help_menu.addAction("&Guide", QKeySequence.StandardKey.HelpContents, self.show_guide)
@@ -208,8 +218,17 @@ class MainWindow(QMainWindow):
         diary = self.pages.widget(index) is self.diary_panel
         self.undo_group.setActiveStack(self.diary_panel.document.undo_stack if diary else self.document.undo_stack)
 
+    def _fill_routine_menu(self) -> None:
+        self.routine_menu.clear()
+        for routine_id, name in self.routines_panel.routines():
+            self.routine_menu.addAction(name, lambda r=routine_id: self.routines_panel.make_sheet(r))
+        if self.routine_menu.isEmpty():
+            self.routine_menu.addAction("No routines").setEnabled(False)
+
     def _show_details_tab(self, code: str) -> None:
-        if code and self.tabs.currentWidget() is not self.details:
+        # Picked while composing the sheet: show what was picked (the Routines tab stays,
+        # so a route or a guided session is not pulled away).
+        if code and self.tabs.currentWidget() is self.sheet_panel:
             self.tabs.setCurrentWidget(self.details)
 
     def _show_sheet_count(self) -> None:

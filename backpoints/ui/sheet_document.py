@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,6 +19,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.files import DataError
 from ..core.sheet import Sheet, load_sheet, resolve, save_sheet, today
 from .state import BrowseState
+
+if TYPE_CHECKING:
+    from ..core.routines import Routine
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +175,15 @@ class SheetDocument(QObject):
         codes = tuple(c for c in dict.fromkeys(codes) if self.browse.dataset.point(c) is not None)
         self._push(replace(self._sheet, title=title, points=codes, date=self._sheet.date or today()), label)
         self.status.emit(f"{label}: {len(codes)} points. Edit → Undo (Ctrl+Z) brings back the previous sheet.")
+
+    def use_routine(self, routine: "Routine") -> None:
+        """Replace the sheet with a routine's points in press order (undoable, and says so)."""
+        from ..core.routines import routine_sheet
+
+        sheet = routine_sheet(routine, name=self._sheet.name, paper=self._sheet.paper)
+        self._push(sheet, f"Routine “{routine.name}”")
+        self.status.emit(f"Sheet made from the routine “{routine.name}”. Edit → Undo (Ctrl+Z) brings back "
+                         "the previous sheet.")
 
     # --- documents (these ask first in the window; here they just do it) ---------------------
     def new(self) -> None:

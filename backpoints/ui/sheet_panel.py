@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.sheet import Preset, presets
 from .sheet_document import SheetDocument
 from .state import BrowseState
 
@@ -86,12 +84,14 @@ class SheetPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(document.clear)
 
-        self.presets_button = QToolButton(self)
-        self.presets_button.setText("Start from a preset")
-        self.presets_button.setToolTip("Replace the points with a ready-made set (Edit → Undo brings back the sheet)")
-        self.presets_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.presets_menu = QMenu(self.presets_button)
-        self.presets_button.setMenu(self.presets_menu)
+        # The window gives this button its "Start from a routine" menu (the routines
+        # live in their own tab); an area's points are one click away with the area
+        # filter and Sheet → Add all shown points.
+        self.routine_button = QToolButton(self)
+        self.routine_button.setText("Start from a routine")
+        self.routine_button.setToolTip("Replace the points with a routine's points in press order "
+                                       "(Edit → Undo brings back the sheet)")
+        self.routine_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
         self.preview_button = QPushButton("Preview…", self)
         self.print_button = QPushButton("Print…", self)
@@ -116,7 +116,7 @@ class SheetPanel(QWidget):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.presets_button)
+        layout.addWidget(self.routine_button)
         layout.addLayout(form)
         layout.addWidget(self.notes)
         layout.addWidget(self.count)
@@ -131,9 +131,7 @@ class SheetPanel(QWidget):
         self.technique.activated.connect(lambda _i: document.set_field("technique", str(self.technique.currentData())))
         self.notes.textChanged.connect(self._on_notes_edited)
         document.sheet_changed.connect(self._show_sheet)
-        state.dataset_changed.connect(self._fill_presets)
         state.dataset_changed.connect(self._show_sheet)
-        self._fill_presets()
         self._show_sheet()
 
     # --- edits ------------------------------------------------------------------------------
@@ -150,9 +148,6 @@ class SheetPanel(QWidget):
         code = self.current_code()
         if code:
             self.document.move_point(code, self.document.sheet.points.index(code) + step)
-
-    def apply_preset(self, preset: Preset) -> None:
-        self.document.replace_points(preset.title, preset.codes, f"Preset “{preset.title}”")
 
     # --- from the document --------------------------------------------------------------------
     def _show_sheet(self) -> None:
@@ -183,17 +178,11 @@ class SheetPanel(QWidget):
                 if code == current:
                     self.list.setCurrentItem(item)
         count = len(sheet.points)
-        self.count.setText("No points yet: use “Add to sheet” or a preset." if not count
+        self.count.setText("No points yet: use “Add to sheet” or a routine." if not count
                            else f"{count} point{'s' if count != 1 else ''} on the sheet")
         for button in (self.preview_button, self.print_button, self.export_button, self.clear_button):
             button.setEnabled(count > 0)
         self._update_buttons()
-
-    def _fill_presets(self) -> None:
-        self.presets_menu.clear()
-        for preset in presets(self.state.dataset):
-            action = self.presets_menu.addAction(f"{preset.title} ({len(preset.codes)} points)")
-            action.triggered.connect(lambda _=False, p=preset: self.apply_preset(p))
 
     # --- internals --------------------------------------------------------------------------
     def _update_buttons(self) -> None:

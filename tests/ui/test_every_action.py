@@ -22,7 +22,7 @@ def menu_actions(menu: QMenu) -> list[QAction]:
     """Every action in a menu and its submenus (submenus filled as when they open)."""
     menu.aboutToShow.emit()
     found: list[QAction] = []
-    for action in menu.actions():
+    for action in list(menu.actions()):
         if action.isSeparator():
             continue
         if action.menu() is not None:
@@ -30,6 +30,11 @@ def menu_actions(menu: QMenu) -> list[QAction]:
         else:
             found.append(action)
     return found
+
+
+def window_actions(window: MainWindow) -> list[QAction]:
+    """Every action of every menu in the menu bar."""
+    return [a for top in window.menuBar().actions() if top.menu() is not None for a in menu_actions(top.menu())]
 
 
 def settle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -56,8 +61,7 @@ def busy_window(window: MainWindow) -> MainWindow:
 def test_every_menu_action(qtbot, busy_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = busy_window
     answerer = DialogAnswerer({"unsaved-changes": "cancel", "QFileDialog": "reject", "export-pdf": "reject"})
-    actions = [a for menu in window.menuBar().findChildren(QMenu) if menu.parent() is window.menuBar()
-               for a in menu_actions(menu)]
+    actions = window_actions(window)
     texts = [a.text() for a in actions]
     for expected in ("&Print sheet…", "Print pre&view…", "&Export sheet as PDF…", "&New sheet", "&Quit",
                      "&Guide", "&Undo", "&Redo"):
@@ -87,10 +91,13 @@ def test_every_panel_button(qtbot, busy_window: MainWindow) -> None:  # type: ig
     window.sheet_panel.list.setCurrentRow(1)
     clicked = []
     buttons = []
-    for page in (window.details, window.sheet_panel):
+    pages = (window.details, window.sheet_panel, window.routines_panel)
+    for page in pages:
         window.tabs.setCurrentWidget(page)
+        settle(qtbot)  # the Routines tab builds its chooser when first shown
         buttons += [b for b in window.findChildren(QAbstractButton)
                     if b.isVisibleTo(window) and b.window() is window and b not in buttons]
+    window.routines_panel.chooser.select("neck-stiffness-self-care")
     for button in buttons:
         if isinstance(button, QToolButton) and button.menu() is not None:
             for action in menu_actions(button.menu()):
@@ -98,8 +105,8 @@ def test_every_panel_button(qtbot, busy_window: MainWindow) -> None:  # type: ig
                 settle(qtbot)
             clicked.append(button.text())
             continue
-        window.tabs.setCurrentWidget(window.sheet_panel if button.parent() is window.sheet_panel
-                                     or window.sheet_panel.isAncestorOf(button) else window.details)
+        window.tabs.setCurrentWidget(next(p for p in pages if p.isAncestorOf(button)) if any(
+            p.isAncestorOf(button) for p in pages) else window.details)
         if not button.isEnabled():
             continue
         button.click()
@@ -108,9 +115,16 @@ def test_every_panel_button(qtbot, busy_window: MainWindow) -> None:  # type: ig
         settle(qtbot)
         clicked.append(button.text())
     answerer.stop()
-    for text in ("Print…", "Preview…", "Export PDF…", "Add to sheet", "Show on map", "Start from a preset",
-                 "Move up", "Remove"):
+    for text in ("Print…", "Preview…", "Export PDF…", "Add to sheet", "Show on map", "Start from a routine",
+                 "Move up", "Remove", "Start guided session", "Make sheet"):
         assert text in clicked, text
+    # The guided session opened in its own window; closing it deletes it.
+    runners = [w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner" and w.isVisible()]
+    assert runners
+    for runner in runners:
+        runner.close()
+    settle(qtbot)
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner"]
     assert "print-dialog" in answerer.seen and "print-preview" in answerer.seen
     assert leaked_dialogs(window) == []
 

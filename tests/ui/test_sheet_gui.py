@@ -63,19 +63,25 @@ def test_reorder_and_remove(qtbot, window: MainWindow) -> None:  # type: ignore[
     assert window.document.sheet.points == ("BL40", "BL23")
 
 
-def test_presets_fill_the_sheet(window: MainWindow) -> None:
-    panel = window.sheet_panel
-    actions = {a.text().split(" (")[0]: a for a in panel.presets_menu.actions()}
-    assert {"Lower back pain", "Upper back pain", "Points of the hands"} <= actions.keys()
+def test_a_routine_fills_the_sheet_and_undo_brings_it_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.document.add_point("BL23")
     window.document.set_field("name", "Ann")
-    actions["Upper back pain"].trigger()
+    window.routine_menu.aboutToShow.emit()
+    actions = {a.text(): a for a in window.routine_menu.actions()}
+    assert {"Lower back, self-care", "Stiff neck, self-care", "Trial protocol, Cherkin 2009"} <= actions.keys()
+    assert window.sheet_panel.routine_button.menu() is window.routine_menu
+    actions["Stiff neck, self-care"].trigger()
     sheet = window.document.sheet
-    assert sheet.title == "Upper back pain" and sheet.name == "Ann"
-    assert "GB20" in sheet.points and "BL23" not in sheet.points
+    assert sheet.title == "Stiff neck, self-care" and sheet.name == "Ann"
+    assert sheet.routine is not None and sheet.points == sheet.routine.codes
     assert "Undo" in window.statusBar().currentMessage()
-    window.document.undo_stack.undo()  # the preset replaced the sheet; undo brings it back
+    window.document.undo_stack.undo()  # the routine replaced the sheet; undo brings it back
     assert window.document.sheet.points == ("BL23",) and window.document.sheet.title == "Point sheet"
+    # The pregnancy filter hides the routines whose points are avoided in pregnancy.
+    window.state.set_hide_pregnancy(True)
+    window.routine_menu.aboutToShow.emit()
+    names = [a.text() for a in window.routine_menu.actions()]
+    assert "Stiff neck, self-care" in names and "Lower back, self-care" not in names
 
 
 def test_preview_shows_every_page(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
