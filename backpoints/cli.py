@@ -59,7 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--name", metavar="TEXT", help="who the sheet is for")
     sheet.add_argument("--technique", choices=("self-care", "needling"), help="what the sheet explains")
     sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
-    return parser
+
+    from . import desktop, manual
+
+    desktop.register(commands)
+    return manual.describe(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,8 +72,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure(log_file=args.command not in ("list", "validate"))
+    configure(log_file=args.command not in ("list", "validate", "install-desktop", "uninstall-desktop"))
     data = getattr(args, "sub_data", None) or args.data
+    if getattr(args, "handler", None) is not None:
+        return int(args.handler(args))
+    if args.command in (None, "screenshot", "sheet"):
+        from .startup import StartupError, prepare
+
+        try:
+            prepare(window=args.command is None)
+        except StartupError as exc:
+            print(exc, file=sys.stderr)
+            return exc.exit_code
     try:
         if args.command == "validate":
             return _validate(args.files)

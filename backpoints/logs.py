@@ -12,10 +12,11 @@ _configured = False
 
 
 def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | None:
-    """Send log records to stderr and (with log_file) to backpoints.log in the user's log folder.
+    """Send log records to stderr and (with log_file) to paths.log_file(), in the app's
+    own private data folder.
 
-    The data commands pass log_file=False: finding the log folder needs QtCore, and
-    `list` and `validate` must run without Qt.
+    The data commands pass log_file=False: `list` and `validate` only read, and print
+    their problems.
     """
     global _configured
     if _configured:
@@ -32,8 +33,8 @@ def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | Non
         return None
     path: Path | None = None
     try:
-        folder = paths.ensure(paths.log_dir())
-        path = folder / "backpoints.log"
+        paths.ensure_private(paths.log_dir())
+        path = paths.log_file()
         _rotate(path)
         handler = logging.FileHandler(path, encoding="utf-8", delay=True)
         handler.setFormatter(formatter)
