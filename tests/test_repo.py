@@ -54,3 +54,16 @@ def test_command_table_lists_every_command() -> None:
 
 def test_readme_states_it_is_not_medical_advice() -> None:
     assert "Educational reference, not medical advice" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_man_page_is_up_to_date() -> None:
+    import shutil
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "make_manpage.py"), "--check"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr  # after changing a command: python tools/make_manpage.py
+    if shutil.which("man"):  # man-db, where installed, renders it
+        shown = subprocess.run(["man", "-l", str(ROOT / "docs" / "backpoints.1")], capture_output=True, text=True,
+                               env={"MANWIDTH": "80", "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, timeout=60)
+        assert "install-desktop" in shown.stdout and "EXIT STATUS" in shown.stdout, shown.stderr

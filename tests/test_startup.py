@@ -63,8 +63,8 @@ MISSING_XCB_CURSOR = """
 import ctypes, sys
 real = ctypes.CDLL
 def cdll(name, *args, **kwargs):
-    if name == "libxcb-image.so.0":
-        raise OSError("libxcb-image.so.0: cannot open shared object file: No such file or directory")
+    if name == "libxcb-cursor.so.0":  # the first one tried, so the others need not be installed
+        raise OSError("libxcb-cursor.so.0: cannot open shared object file: No such file or directory")
     return real(name, *args, **kwargs)
 ctypes.CDLL = cdll
 from backpoints.cli import main
@@ -80,8 +80,8 @@ def test_missing_xcb_library_is_found_before_qt_aborts() -> None:
                             env=env, timeout=60)
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip() == (
-        "BackPoints cannot start Qt: the system library libxcb-image.so.0 is missing; "
-        "on Debian or Ubuntu install it with: sudo apt-get install libxcb-image0."
+        "BackPoints cannot start Qt: the system library libxcb-cursor.so.0 is missing; "
+        "on Debian or Ubuntu install it with: sudo apt-get install libxcb-cursor0."
     )
 
 

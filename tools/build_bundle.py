@@ -98,6 +98,8 @@ def build(dist: Path) -> Path:
                         ("metainfo", f"{APP_ID}.metainfo.xml")):
         (share / sub).mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "assets" / "desktop" / source, share / sub / source)
+    (share / "man" / "man1").mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "docs" / "backpoints.1", share / "man" / "man1" / "backpoints.1")
     (bundle / "README.txt").write_text(README, encoding="utf-8")
     return bundle
 
