@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import socket
 import sys
 
 # Shared libraries that Qt's wheels load from the system, with the Debian and Ubuntu
@@ -98,12 +99,45 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY", "").strip() or os.environ.get("WAYLAND_DISPLAY", "").strip())
 
 
+def x_display_answers(display: str) -> bool:
+    """Whether an X server listens at DISPLAY (':0', 'unix:1', 'localhost:10.0'); True when unsure."""
+    match = re.fullmatch(r"(?P<host>[^:/]*):(?P<number>\d+)(?:\.\d+)?", display.strip())
+    if match is None:
+        return True  # a form this check does not know (XQuartz's launchd path): let Qt try
+    number = int(match.group("number"))
+    host = match.group("host")
+    try:
+        if host in ("", "unix"):
+            path = f"/tmp/.X11-unix/X{number}"
+            if os.path.exists(path):
+                return True
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(2)
+                probe.connect("\0" + path)  # Linux X servers also listen on the abstract name
+            return True
+        with socket.create_connection((host, 6000 + number), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
 def check_display() -> None:
     """Raise StartupError (exit 2) when the window has nowhere to appear."""
-    if wants_window_platform() and not has_display():
+    if not wants_window_platform():
+        return
+    if not has_display():
         raise StartupError(
             "BackPoints needs a graphical desktop session to open its window and found none "
             f"(DISPLAY and WAYLAND_DISPLAY are unset); {HEADLESS_HINT}.",
+            2,
+        )
+    display = os.environ.get("DISPLAY", "").strip()
+    platform = os.environ.get("QT_QPA_PLATFORM", "").strip().split(":")[0]
+    x11_only = platform == "xcb" or not os.environ.get("WAYLAND_DISPLAY", "").strip()
+    if sys.platform.startswith("linux") and display and x11_only and not x_display_answers(display):
+        raise StartupError(
+            f"BackPoints cannot reach the display {display}: no X server answers there (a closed "
+            f"session or a lost ssh -X connection?); {HEADLESS_HINT}.",
             2,
         )
 

@@ -10,8 +10,7 @@ from tests.conftest import run_cli
 
 
 def without_display() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    return env
+    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
 
 
 def test_window_without_a_display_says_so_and_exits_2() -> None:
@@ -22,6 +21,15 @@ def test_window_without_a_display_says_so_and_exits_2() -> None:
     assert len(lines) == 1, result.stderr
     assert "graphical desktop session" in lines[0] and "backpoints list" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_a_display_nobody_answers_is_a_message_too() -> None:
+    # Qt would print "could not connect to display" and abort with a core dump.
+    env = dict(without_display(), DISPLAY=":987")
+    result = subprocess.run([sys.executable, "-m", "backpoints"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith("BackPoints cannot reach the display :987: no X server answers there")
 
 
 def test_headless_commands_still_work_without_a_display(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +50,8 @@ class Block:
         if name == "PySide6.QtGui":
             raise ImportError("libEGL.so.1: cannot open shared object file: No such file or directory")
 sys.meta_path.insert(0, Block())
+import backpoints.startup
+backpoints.startup.x_display_answers = lambda display: True  # as if a desktop were there
 from backpoints.cli import main
 raise SystemExit(main(sys.argv[1:]))
 """
@@ -67,6 +77,8 @@ def cdll(name, *args, **kwargs):
         raise OSError("libxcb-cursor.so.0: cannot open shared object file: No such file or directory")
     return real(name, *args, **kwargs)
 ctypes.CDLL = cdll
+import backpoints.startup
+backpoints.startup.x_display_answers = lambda display: True  # as if a desktop were there
 from backpoints.cli import main
 raise SystemExit(main([]))
 """
