@@ -146,7 +146,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="run the bundled list and screenshot afterwards")
     args = parser.parse_args()
     start = time.monotonic()
-    bundle = build(args.dist)
+    bundle = build(args.dist.resolve())
     tarball = archive(bundle)
     print(f"bundle: {bundle} ({size_of(bundle) / 1e6:.0f} MB); archive: {tarball} "
           f"({tarball.stat().st_size / 1e6:.0f} MB); built in {time.monotonic() - start:.0f} s")
