@@ -15,6 +15,7 @@ suite=${1:-bookworm}
 display=${2:-}
 checkout=$(cd "$(dirname "$0")/.." && pwd)
 root=$(mktemp -d /var/tmp/backpoints-chroot.XXXXXX)
+chmod 755 "$root"  # mktemp makes it owner-only, and the chroot's / must be readable by its user
 cleanup() {
   for m in tmp/.X11-unix dev/pts dev proc; do umount "$root/$m" 2>/dev/null || true; done
   rm -rf --one-file-system "$root"
@@ -45,16 +46,24 @@ printf '%s\n' "$test_line" > "$root/home/user/test-line"
 echo "== line 1 ($suite): $app_line"
 if [ -n "$display" ]; then
   as_user "export DISPLAY=$display; bash ~/app-line" > "$root/line1.log" 2>&1 &
+  # minbase has no pgrep: look for the app among this machine's processes rooted in the chroot.
+  app_pid() {
+    for proc in /proc/[0-9]*; do
+      [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] || continue
+      tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qE '\.venv/bin/backpoints $' && { echo "${proc#/proc/}"; return; }
+    done
+  }
+  pid=
   for _ in $(seq 1 120); do
-    pid=$(chroot "$root" pgrep -u user -f '\.venv/bin/backpoints$' || true)
+    pid=$(app_pid)
     [ -n "$pid" ] && break
     sleep 5
   done
   [ -n "$pid" ] || { tail -20 "$root/line1.log"; echo "FAIL: the app did not start"; exit 1; }
   sleep 20
-  chroot "$root" kill -0 "$pid" || { tail -20 "$root/line1.log"; echo "FAIL: the app exited"; exit 1; }
-  echo "the app is running on $display (pid $pid in the chroot); closing it"
-  chroot "$root" kill "$pid"
+  kill -0 "$pid" 2>/dev/null || { tail -20 "$root/line1.log"; echo "FAIL: the app exited"; exit 1; }
+  echo "the app is running on $display (pid $pid); closing it"
+  kill "$pid"
   wait || true
 else
   status=0
