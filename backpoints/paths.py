@@ -121,7 +121,10 @@ def settings_file() -> Path:
 
 
 def ensure(path: Path) -> Path:
-    """Create a folder if needed and return it."""
+    """Create a folder if needed and return it; inside data_dir() it is made owner-only."""
+    root = data_dir()
+    if path == root or root in path.parents:
+        return ensure_private(path)
     os.makedirs(path, exist_ok=True)
     return path
 

@@ -81,6 +81,21 @@ def test_ensure_private_tightens_an_existing_folder(user_folders: Path) -> None:
     assert stat.S_IMODE(paths.routines_dir().stat().st_mode) == 0o700
 
 
+def test_any_folder_made_for_private_data_is_owner_only(user_folders: Path) -> None:
+    from backpoints import paths
+
+    old_umask = os.umask(0o022)
+    try:
+        paths.ensure(paths.diary_file().parent)
+        paths.ensure(paths.routines_dir())
+        paths.ensure(paths.cache_dir())
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(paths.data_dir().stat().st_mode) == 0o700
+    assert stat.S_IMODE(paths.routines_dir().stat().st_mode) == 0o700
+    assert stat.S_IMODE(paths.cache_dir().stat().st_mode) == 0o755  # a cache holds nothing personal
+
+
 def test_error_dialog_names_the_real_log_file(qtbot, user_folders: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QMessageBox
 
