@@ -142,3 +142,11 @@ def test_file_dialog_state_stays_out_of_the_real_home(qtbot, tmp_path: Path, tmp
     assert tmp_path_factory.getbasetemp() in written.parents
     assert (real.stat().st_mtime_ns if real.exists() else None) == before
 
+
+
+def test_the_autosaved_sheet_is_private(window, user_folders: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints import paths
+
+    window.autosave_sheet()
+    assert paths.autosave_file().is_file()
+    assert stat.S_IMODE(paths.data_dir().stat().st_mode) == 0o700

@@ -436,14 +436,14 @@ class MainWindow(QMainWindow):
     def _autosave_path(self) -> Path:
         from .. import paths
 
-        return paths.config_dir() / "current-sheet.yaml"
+        return paths.autosave_file()
 
     def autosave_sheet(self) -> None:
         """Keep the sheet being composed, so a crash or a restart never loses it."""
         from .. import paths
 
         try:
-            paths.ensure(paths.config_dir())
+            paths.ensure(paths.data_dir())  # owner-only: what someone is treating is private
             save_sheet(self.sheet_panel.sheet, self._autosave_path())
         except OSError as exc:
             log.warning("could not keep the current sheet: %s", exc)
