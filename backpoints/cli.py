@@ -63,12 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("--technique", choices=("self-care", "needling"), help="what the sheet explains")
     sheet.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
 
+    from . import desktop, manual
     from .commands import diary
     from .commands import routines as routines_command
 
     diary.add_parser(commands)
     routines_command.add_parser(commands)
-    return parser
+    desktop.register(commands)
+    return manual.describe(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,8 +90,19 @@ def _main(argv: Sequence[str] | None = None) -> int:
         # These never show a window: an inherited QT_QPA_PLATFORM=xcb without a display
         # would make Qt abort, so render offscreen whatever the environment says.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    configure(log_file=args.command not in ("list", "validate", "diary", "routines"))
+    configure(log_file=args.command not in ("list", "validate", "diary", "routines", "install-desktop",
+                                            "uninstall-desktop"))
     data = getattr(args, "sub_data", None) or args.data
+    if getattr(args, "handler", None) is not None:
+        return int(args.handler(args))
+    if args.command in (None, "screenshot", "sheet"):
+        from .startup import StartupError, prepare
+
+        try:
+            prepare(window=args.command is None)
+        except StartupError as exc:
+            print(exc, file=sys.stderr)
+            return exc.exit_code
     try:
         if args.command == "validate":
             return _validate(args.files)

@@ -15,10 +15,11 @@ _configured = False
 
 
 def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | None:
-    """Send log records to stderr and (with log_file) to backpoints.log in the user's log folder.
+    """Send log records to stderr and (with log_file) to paths.log_file(), in the app's
+    own private data folder.
 
-    The data commands pass log_file=False: finding the log folder needs QtCore, and
-    `list` and `validate` must run without Qt.
+    The data commands pass log_file=False: `list` and `validate` only read, and print
+    their problems.
     """
     global _configured
     if _configured:
@@ -35,8 +36,8 @@ def configure(level: int = logging.INFO, *, log_file: bool = True) -> Path | Non
         return None
     path: Path | None = None
     try:
-        folder = paths.ensure(paths.log_dir())
-        path = folder / "backpoints.log"
+        paths.ensure_private(paths.log_dir())
+        path = paths.log_file()
         _rotate(path)
         _create_private(path)  # exists from the start: the error dialog names it
         handler = _QuietFileHandler(path, encoding="utf-8")

@@ -19,3 +19,22 @@ def asset_file(name: str) -> Path:
 def default_dataset_path() -> Path:
     """The bundled dataset."""
     return data_file("points.yaml")
+
+
+APP_ID = "io.github.backpoints.BackPoints"
+"""The desktop id: names the .desktop file, the icon and the AppStream component."""
+
+
+def icon_file() -> Path:
+    """The application icon (SVG, drawn to read at 16 px); for QIcon and the desktop menu."""
+    return asset_file(f"desktop/{APP_ID}.svg")
+
+
+def desktop_entry_file() -> Path:
+    """The .desktop file template (its Exec line is filled in on install)."""
+    return asset_file(f"desktop/{APP_ID}.desktop")
+
+
+def metainfo_file() -> Path:
+    """The AppStream metainfo file."""
+    return asset_file(f"desktop/{APP_ID}.metainfo.xml")

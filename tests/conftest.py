@@ -34,11 +34,44 @@ def pytest_runtest_teardown(item):  # type: ignore[no-untyped-def]
         answerer.stop()
 
 
+# The variables that decide where this program and Qt write for the user: settings,
+# logs, caches, Qt's own QtProject.conf (file dialogs), runtime sockets.
+HOME_VARIABLES = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+
+
+def point_home_at(folder: Path, setenv) -> None:  # type: ignore[no-untyped-def]
+    """Set HOME and every XDG base folder below `folder` (XDG_RUNTIME_DIR owner-only, as Qt wants)."""
+    for name, sub in zip(HOME_VARIABLES, ("", ".config", ".local/share", ".cache", ".local/state", "runtime")):
+        path = folder / sub
+        path.mkdir(parents=True, exist_ok=True)
+        setenv(name, str(path))
+    os.chmod(folder / "runtime", 0o700)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_home(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A home for the whole session, set before the QApplication exists.
+
+    Qt reads HOME and XDG_CONFIG_HOME once, when QSettings first needs them, so the
+    per-test folders below cannot move it later: this one is where Qt's own files land.
+    """
+    saved = {name: os.environ.get(name) for name in HOME_VARIABLES}
+    point_home_at(tmp_path_factory.mktemp("session-home"), os.environ.__setitem__)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
-def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point every user folder (settings, logs) at tmp_path so tests never touch real ones."""
+def user_folders(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user folder (settings, logs, HOME and XDG folders) at temporary ones so
+    tests never touch real ones. HOME and XDG sit beside tmp_path, which stays empty."""
     home = tmp_path / "home"
     monkeypatch.setenv("BACKPOINTS_HOME", str(home))
+    point_home_at(tmp_path_factory.mktemp("user-home"), monkeypatch.setenv)
     return home
 
 

@@ -40,6 +40,12 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("BackPoints")
+    from PySide6.QtGui import QIcon
+
+    from ..resources import APP_ID, icon_file
+
+    app.setWindowIcon(QIcon(str(icon_file())))
+    app.setDesktopFileName(APP_ID)  # ties the window to its menu entry (Wayland)
     load_fonts()
     return app
 

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._splitter_state: QByteArray | None = None
         self.state = BrowseState(dataset, self)
-        autosave = paths.config_dir() / "current-sheet.yaml" if settings is not None else None
+        autosave = paths.autosave_file() if settings is not None else None
         self.document = SheetDocument(self.state, settings, autosave, self)
         self.output = SheetOutput(self)
         self.resize(1400, 900)

@@ -229,7 +229,9 @@ class SheetDocument(QObject):
         if self.autosave_path is None:
             return
         try:
-            self.autosave_path.parent.mkdir(parents=True, exist_ok=True)
+            from .. import paths
+
+            paths.ensure(self.autosave_path.parent)  # the data folder is owner-only
             save_sheet(self._sheet, self.autosave_path, private=True)  # owner-only: may hold a name
         except OSError as exc:
             log.warning("could not keep the working copy of the sheet: %s", exc.strerror or exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -162,7 +163,10 @@ def test_real_print_to_cups_pdf(tmp_path: Path) -> None:
     queue = _cups_pdf_queue()
     if queue is None:
         pytest.skip("no CUPS cups-pdf queue (install cups and printer-driver-cups-pdf and start cupsd; .ci/run does)")
-    out_dirs = [Path.home() / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS")]
+    # cups-pdf writes into the account's real home (from passwd), not the tests' $HOME.
+    import pwd
+
+    out_dirs = [Path(pwd.getpwuid(os.getuid()).pw_dir) / "PDF", Path("/var/spool/cups-pdf/ANONYMOUS")]
     started = time.time() - 1
     result = run_cli("sheet", "--points", "BL23,BL40", "--printer", queue, "--title", "CUPS test sheet")
     assert result.returncode == 0, result.stderr
