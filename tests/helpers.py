@@ -110,7 +110,11 @@ class DialogAnswerer:
             if isinstance(widget, QMenu) and widget.isVisible():
                 widget.close()
             elif isinstance(widget, QDialog) and widget.isVisible() and widget.objectName() != "keep-open":
-                self.answer(widget)
+                # Answer on the next tick: a file dialog fills itself in just after it shows.
+                if widget.property("answerer-saw"):
+                    self.answer(widget)
+                else:
+                    widget.setProperty("answerer-saw", True)
 
     def answer(self, dialog) -> None:  # type: ignore[no-untyped-def]
         from PySide6.QtPrintSupport import QPrintDialog
@@ -133,7 +137,14 @@ class DialogAnswerer:
                 dialog.reject()
         elif isinstance(dialog, QFileDialog):
             if how not in ("reject", "accept"):
-                dialog.selectFile(how)
+                # As a user does: type the whole path into the file name field, then accept.
+                from PySide6.QtWidgets import QLineEdit
+
+                name = dialog.findChild(QLineEdit, "fileNameEdit")
+                if name is not None:
+                    name.setText(how)
+                else:
+                    dialog.selectFile(how)
                 dialog.accept()
             else:
                 dialog.reject()
