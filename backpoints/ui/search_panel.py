@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import AREA_LABELS, AREAS, MERIDIANS
+from .announce import Announcer
 from .bodymap import PAIN_COLOURS, marker_path, pain_kind
 from .point_model import PointListModel, PointRole
 from .state import BrowseState
@@ -139,7 +140,10 @@ class SearchPanel(QWidget):
         self.meridian.addItem("All meridians", "")
         for code, name in MERIDIANS.items():
             self.meridian.addItem(f"{code}: {name}", code)
-        self.meridian.setAccessibleName("Meridian filter")
+        # The label names the combo box for screen readers, not its current value.
+        self.meridian_label = QLabel("&Meridian", self)
+        self.meridian_label.setBuddy(self.meridian)
+        self.meridian.setAccessibleName("Meridian")
         self.meridian.currentIndexChanged.connect(
             lambda _i: state.set_meridian(str(self.meridian.currentData() or "")))
 
@@ -148,6 +152,7 @@ class SearchPanel(QWidget):
 
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.announcer = Announcer(self.count)
         self.list = PointListView(self)
         self.list.setModel(self.model)
         self.list.setItemDelegate(PointDelegate(self.list))
@@ -169,6 +174,7 @@ class SearchPanel(QWidget):
         areas_label.setStyleSheet("font-weight:bold;")
         layout.addWidget(areas_label)
         layout.addLayout(grid)
+        layout.addWidget(self.meridian_label)
         layout.addWidget(self.meridian)
         layout.addWidget(self.hide_pregnancy)
         layout.addWidget(self.count)
@@ -205,7 +211,7 @@ class SearchPanel(QWidget):
         else:
             text = f"{shown} of {total} points"
         self.count.setText(text)
-        self.count.setAccessibleName(text)
+        self.announcer.say(text)
         self._show_selection(self.state.selected_code)
 
     def _show_selection(self, code: str) -> None:
