@@ -32,7 +32,9 @@ class PointDelegate(QStyledItemDelegate):
     """A list row: marker shape, code, pinyin and name, and a pregnancy badge."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(200, 40)
+        # Two lines of the current font: rows grow with the text-size setting.
+        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        return QSize(200, max(40, 2 * height + 10))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         point = index.data(PointRole)
@@ -73,7 +75,8 @@ class PointDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.name)
         if point.pregnancy_caution:
-            badge = rect.adjusted(rect.width() - 30, 6, -6, -rect.height() + 22)
+            side = max(16, painter.fontMetrics().height() + 2)
+            badge = rect.adjusted(rect.width() - side - 12, 6, -6, -rect.height() + 6 + side)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#d9534f"))
             painter.drawRoundedRect(badge, 4, 4)

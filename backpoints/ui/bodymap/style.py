@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QPainterPath,
+    QPalette,
+    QPen,
     QPolygonF,
 )
 
@@ -44,3 +46,43 @@ def marker_path(kind: str, radius: float) -> QPainterPath:
     else:
         path.addEllipse(QPointF(0, 0), radius, radius)
     return path
+
+
+# --- appearance (set by ui/appearance.py: high contrast and text size) ------------------
+_appearance = {"high_contrast": False, "text_scale": 1.0}
+
+
+def set_appearance(*, high_contrast: bool, text_scale: float) -> None:
+    """Called by the Appearance state; the map restyles on the palette/font change that follows."""
+    _appearance["high_contrast"] = high_contrast
+    _appearance["text_scale"] = text_scale
+
+
+def high_contrast() -> bool:
+    return bool(_appearance["high_contrast"])
+
+
+def marker_scale() -> float:
+    """Markers are a third larger in high contrast."""
+    return 1.3 if high_contrast() else 1.0
+
+
+def marker_outline() -> QPen:
+    """The ring round each marker: white on the figure, black and thicker in high contrast."""
+    if high_contrast():
+        return QPen(QColor("black"), 2.4)
+    return QPen(QColor("white"), 1.6)
+
+
+def label_point_size() -> float:
+    """The code label beside a marker, following the text-size setting."""
+    return 8.5 * float(_appearance["text_scale"]) * (1.15 if high_contrast() else 1.0)
+
+
+def map_background(palette: QPalette) -> QColor:
+    """The map's backdrop: warm white, or a dark grey under a dark palette (the figure stays light)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if window.lightness() < text.lightness():
+        return QColor("#000000") if high_contrast() else QColor("#2b2b2b")
+    return QColor("#ffffff") if high_contrast() else QColor("#fbfaf8")

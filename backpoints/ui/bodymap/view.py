@@ -25,7 +25,7 @@ from . import accessibility
 from .items import MarkerItem, RegionItem
 from .keyboard import MapNavigator, key_help_text
 from .scene import FigureScene
-from .style import MARKER_RADIUS
+from .style import MARKER_RADIUS, map_background
 
 class BodyMapView(QGraphicsView):
     """Shows one figure at a time; what the user picks goes to the BrowseState.
@@ -62,7 +62,7 @@ class BodyMapView(QGraphicsView):
             | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setBackgroundBrush(QColor("#fbfaf8"))
+        self.setBackgroundBrush(map_background(self.palette()))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Body map")
@@ -403,6 +403,16 @@ class BodyMapView(QGraphicsView):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Appearance (ui/appearance.py) changes the application palette and font.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.setBackgroundBrush(map_background(self.palette()))
+            for scene in self._scenes.values():
+                for item in scene.all_markers():
+                    item.refresh_appearance()
+            self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawForeground(painter, rect)
