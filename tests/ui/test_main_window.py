@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from backpoints.ui.bodymap import MarkerItem, RegionItem
+from backpoints.ui.bodymap.style import OTHER_COLOUR
 from backpoints.ui.main_window import MainWindow
 from tests.helpers import data_error_box, dataset_text, last_message
 
@@ -121,7 +122,7 @@ def test_pain_toggle_colours_and_filters(qtbot, window: MainWindow) -> None:  # 
     scene = window.map.scene_for("back")
     bl23, gb20 = scene.markers["BL23"][0], scene.markers["GB20"][0]
     assert bl23.colour() != gb20.colour()
-    assert bl23.colour().name() == "#8f8f8f"
+    assert bl23.colour().name() == OTHER_COLOUR.name()
     codes = {window.search_panel.model.point_at(r).code for r in range(window.search_panel.model.rowCount())}
     assert "GB20" in codes and "BL23" not in codes
 

@@ -19,7 +19,10 @@ from ...core.model import Point
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies;
 # each pain type also has its own marker shape.
 PAIN_COLOURS = {"lower": QColor("#0072B2"), "upper": QColor("#D55E00"), "both": QColor("#009E73")}
-OTHER_COLOUR = QColor("#8f8f8f")
+# Points of the other pain type while a pain filter is on: a light grey that recedes, and
+# that stays ΔE 25+ from the bluish green under simulated protanopia and deuteranopia
+# (#8f8f8f had the green's lightness: ΔE 10 for a deuteranope; tests/ui/test_colour_vision.py).
+OTHER_COLOUR = QColor("#c4c4c4")
 SELECT_COLOUR = QColor("#1c1c1c")
 REGION_HOVER = QColor(0, 114, 178, 34)
 REGION_ACTIVE = QColor(0, 114, 178, 22)
