@@ -34,6 +34,7 @@ _HC_LIGHT = {
     QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.PlaceholderText: "#303030",
     QPalette.ColorRole.ToolTipBase: "#ffffff", QPalette.ColorRole.ToolTipText: "#000000",
     QPalette.ColorRole.Link: "#00007a", QPalette.ColorRole.Mid: "#000000", QPalette.ColorRole.Dark: "#000000",
+    QPalette.ColorRole.Light: "#000000", QPalette.ColorRole.Midlight: "#000000", QPalette.ColorRole.Shadow: "#000000",
 }
 _HC_DARK = {
     QPalette.ColorRole.Window: "#000000", QPalette.ColorRole.WindowText: "#ffffff",
@@ -43,6 +44,7 @@ _HC_DARK = {
     QPalette.ColorRole.HighlightedText: "#000000", QPalette.ColorRole.PlaceholderText: "#e0e0e0",
     QPalette.ColorRole.ToolTipBase: "#000000", QPalette.ColorRole.ToolTipText: "#ffffff",
     QPalette.ColorRole.Link: "#ffd400", QPalette.ColorRole.Mid: "#ffffff", QPalette.ColorRole.Dark: "#ffffff",
+    QPalette.ColorRole.Light: "#ffffff", QPalette.ColorRole.Midlight: "#ffffff", QPalette.ColorRole.Shadow: "#ffffff",
 }
 
 

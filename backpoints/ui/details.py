@@ -181,7 +181,9 @@ class DetailsPanel(QWidget):
         buttons.addStretch(1)
         self.title = QLabel("Details", self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-weight: bold;")
+        bold = self.title.font()  # a font, not a style sheet: it follows the text size
+        bold.setBold(True)
+        self.title.setFont(bold)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)

@@ -174,7 +174,9 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)
         areas_label = QLabel("Areas", self)
-        areas_label.setStyleSheet("font-weight:bold;")
+        bold = areas_label.font()  # a font, not a style sheet: it follows the text size
+        bold.setBold(True)
+        areas_label.setFont(bold)
         layout.addWidget(areas_label)
         layout.addLayout(grid)
         layout.addWidget(self.meridian_label)

@@ -308,8 +308,10 @@ class MapNavigator(QObject):
         painter.resetTransform()
         frame = QRectF(self.view.viewport().rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(RING_DARK, 3))
+        painter.setPen(QPen(RING_LIGHT, 3))
         painter.drawRect(frame)
+        painter.setPen(QPen(RING_DARK, 1.5))
+        painter.drawRect(frame.adjusted(2.25, 2.25, -2.25, -2.25))
         if self.current is not None:
             rect = transform.mapRect(self.scene_rect(self.current)).adjusted(-5, -5, 5, 5)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
