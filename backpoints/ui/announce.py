@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
 
@@ -22,10 +22,9 @@ class Announcer:
         if text == self.last:
             return
         self.last = text
-        self.widget.setAccessibleName(text)
+        self.widget.setAccessibleName(text)  # sends NameChanged itself
         if not QAccessible.isActive():
             return
-        QAccessible.updateAccessibility(QAccessibleEvent(self.widget, QAccessible.Event.NameChanged))
         try:
             from PySide6.QtGui import QAccessibleAnnouncementEvent
         except ImportError:  # Qt before 6.8: the name change is all there is

@@ -23,7 +23,7 @@ def on_event(event) -> None:  # type: ignore[no-untyped-def]
     try:
         source = event.source
         events.append({"type": event.type, "detail1": event.detail1, "name": source.name or "",
-                       "role": source.getRoleName()})
+                       "role": source.getRoleName(), "text": str(event.any_data or "")[:80]})
     except Exception as exc:  # a source gone meanwhile: keep the event type
         events.append({"type": event.type, "error": str(exc)})
 
@@ -89,7 +89,7 @@ def focused_child(map_obj):  # type: ignore[no-untyped-def]
 def main() -> int:
     pyatspi.Registry.registerEventListener(
         on_event, "focus:", "object:state-changed:focused", "object:state-changed:selected",
-        "object:property-change:accessible-name", "object:announcement")
+        "object:state-changed:checked", "object:property-change:accessible-name", "object:announcement")
     application = app()
     pump(1.0)
     out: dict[str, object] = {"app": application.name}

@@ -123,3 +123,6 @@ def test_screen_reader_hears_every_region_and_point(tmp_path: Path, dataset) -> 
     assert report["count_before"] == f"All {len(dataset.points)} points"
     expected = len(SearchIndex(dataset).search_indices("BL23", Filters()))
     assert report["count_after"] == f"{expected} of {len(dataset.points)} points" != report["count_before"]
+    # ...and is spoken: an announcement with the new count (Orca reads it; focus stays put).
+    assert any(e["type"] == "object:announcement" and e.get("text") == report["count_after"]
+               for e in report["search_events"]), report["search_events"]

@@ -304,30 +304,26 @@ class MapAnnouncer(QObject):
         self.view = view
         view.navigator.focus_moved.connect(self._focus_moved)
         view.state.selection_changed.connect(self._selection_changed)
+        view.state.filters_changed.connect(self._areas_changed)
+        self._areas = view.state.filters.areas
         self._selected = view.state.selected_code
-        self._focused: "Target | None" = None
 
     def _map_interface(self) -> MapInterface | None:
         iface = QAccessible.queryAccessibleInterface(self.view)
         return iface if isinstance(iface, MapInterface) else None
 
     def _focus_moved(self, target: "Target | None") -> None:
-        previous, self._focused = self._focused, target
         if not QAccessible.isActive() or not self.view.hasFocus():
             return
         iface = self._map_interface()
         if iface is None:
             return
-        changed = QAccessible.State()
-        changed.focused = True
-        # The item that lost focus says so too: clients cache states (AT-SPI marks them
-        # "transient" but Orca's cache would keep two focused items otherwise).
-        if previous is not None and previous != target and previous in self.view.navigator.all_targets():
-            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(iface.item(previous), changed))
         if target is None:
             return
+        # Qt's AT-SPI bridge turns the Focus event into "focused" off for the item it last
+        # announced, "focused" on for this one, and "focus:"; more state events would be
+        # spoken twice.
         child = iface.item(target)
-        QAccessible.updateAccessibility(QAccessibleStateChangeEvent(child, changed))
         QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Focus))
 
     def focus_in(self) -> None:
@@ -347,6 +343,20 @@ class MapAnnouncer(QObject):
         iface = self._map_interface()
         if iface is not None:
             iface.forget_all()
+
+    def _areas_changed(self) -> None:
+        """A region chosen or let go: its checked state changed (Orca says "checked")."""
+        previous, self._areas = self._areas, self.view.state.filters.areas
+        if not QAccessible.isActive() or previous == self._areas:
+            return
+        iface = self._map_interface()
+        if iface is None:
+            return
+        changed = QAccessible.State()
+        changed.checked = True
+        regions = set(self.view.navigator.regions())
+        for area in sorted((previous ^ self._areas) & regions):
+            QAccessible.updateAccessibility(QAccessibleStateChangeEvent(iface.item(("region", area)), changed))
 
     def _selection_changed(self, code: str) -> None:
         previous, self._selected = self._selected, code

@@ -348,8 +348,11 @@ class BodyMapView(QGraphicsView):
 
     def _activate(self, item: MarkerItem | RegionItem | None) -> None:
         if isinstance(item, MarkerItem):
+            # The keyboard carries on from what was clicked.
+            self.navigator.focus(("point", item.point.code))
             self.state.select(item.point.code)
         elif isinstance(item, RegionItem):
+            self.navigator.focus(("region", item.area))
             add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             self.state.choose_area(item.area, add=add)
 
