@@ -15,9 +15,9 @@ which would collide with any Ctrl+Shift+= binding.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from .bodymap import style
 
@@ -158,3 +158,38 @@ class Appearance(QObject):
         action.setObjectName("appearance-high-contrast")
         action.toggled.connect(self.set_high_contrast)
         self.contrast_action = action
+
+
+class WarningLabel(QLabel):
+    """Bold warning text in a red that reads on the current palette (light, dark, high contrast).
+
+    A font and a palette rather than a style sheet, so it follows the text size and a
+    palette change at run time.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(6, 0, 6, 0)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self._restyling = False
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._restyling = True
+        app_palette = QApplication.palette()
+        palette = self.palette()
+        if style.high_contrast():
+            colour = app_palette.color(QPalette.ColorRole.WindowText)
+        else:
+            colour = QColor("#ff8a80") if is_dark(app_palette) else QColor("#8a1c1c")
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.setPalette(palette)
+        self._restyling = False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._restyling:
+            self._restyle()

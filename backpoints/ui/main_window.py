@@ -28,7 +28,7 @@ from ..core.files import DataError
 from ..core.model import VIEW_LABELS, VIEWS, Dataset
 from ..core.wording import DISCLAIMER
 from ..datasets import load
-from .appearance import Appearance
+from .appearance import Appearance, WarningLabel
 from .bodymap import BodyMapView
 from .details import DetailsPanel
 from .map_toolbar import FigureToolBar, PainToolBar
@@ -83,9 +83,7 @@ class MainWindow(QMainWindow):
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # point names are data, never markup
-        disclaimer = QLabel(f"⚠ {DISCLAIMER}", self)
-        disclaimer.setTextFormat(Qt.TextFormat.PlainText)
-        disclaimer.setStyleSheet("color: #8a1c1c; font-weight: bold; padding: 0 6px;")
+        disclaimer = WarningLabel(f"⚠ {DISCLAIMER}", self)  # red that reads on dark palettes too
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(disclaimer)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.model import AREA_LABELS, AREAS, MERIDIANS
 from .announce import Announcer
 from .bodymap import PAIN_COLOURS, marker_path, pain_kind
+from .bodymap.style import marker_outline
 from .point_model import PointListModel, PointRole
 from .state import BrowseState
 
@@ -52,7 +53,9 @@ class PointDelegate(QStyledItemDelegate):
         )
         kind = pain_kind(point)
         painter.translate(rect.left() + 14, rect.center().y())
-        painter.setPen(QColor("white"))
+        outline = marker_outline()  # white, or black in high contrast, as on the map
+        outline.setWidthF(1.0)
+        painter.setPen(outline)
         painter.setBrush(PAIN_COLOURS[kind])
         painter.drawPath(marker_path(kind, 5))
         painter.translate(-(rect.left() + 14), -rect.center().y())

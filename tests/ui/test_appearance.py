@@ -122,3 +122,17 @@ def test_dark_palette_details_and_list_follow_it(qtbot, window: MainWindow, rest
 
     qtbot.waitUntil(lambda: corner() < 80)  # the details background follows the dark base
     qtbot.waitUntil(lambda: window.map.backgroundBrush().color().lightness() < 80)
+
+
+def test_disclaimer_red_reads_on_a_dark_palette(qtbot, window: MainWindow, restore_look) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.appearance import WarningLabel
+
+    label = window.findChild(WarningLabel)
+    assert label is not None and "medical advice" in label.text()
+    light = label.palette().color(QPalette.ColorRole.WindowText)
+    dark = QPalette()
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#eeeeee"))
+    QApplication.setPalette(dark)
+    qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText).lightness() > light.lightness() + 40)
+    assert label.font().bold()
