@@ -247,20 +247,15 @@ class MapInterface(QAccessibleWidget):
         self._children.clear()
 
     def childCount(self) -> int:
-        return len(self._targets())
+        return self._view.navigator.target_count()
 
     def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
-        targets = self._targets()
-        if 0 <= index < len(targets):
-            return self.item(targets[index])
-        return None
+        target = self._view.navigator.target_at(index)
+        return self.item(target) if target is not None else None
 
     def indexOfChild(self, child: QAccessibleInterface) -> int:
         if isinstance(child, MapItemInterface) and child.figure == self._view.current_view:
-            try:
-                return self._targets().index(child.target)
-            except ValueError:
-                return -1
+            return self._view.navigator.index_of(child.target)
         return -1
 
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]

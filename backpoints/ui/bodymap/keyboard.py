@@ -63,6 +63,10 @@ class MapNavigator(QObject):
         #: The region whose points the arrows walk, or None on the regions level.
         self.region: str | None = None
         self._membership: dict[int, dict[str, str]] = {}  # id(scene) -> code -> area
+        # Orders per figure and region: a screen reader walking thousands of children of a
+        # dense figure asks for them one by one, and each ask must not sort them again.
+        self._orders: dict[tuple[int, str | None], list[str]] = {}
+        self._index: dict[int, dict[Target, int]] = {}
 
     # --- what there is --------------------------------------------------------------
     def _scene(self) -> "FigureScene":
@@ -73,18 +77,28 @@ class MapNavigator(QObject):
 
     def regions(self) -> list[str]:
         """The areas of the figure, each once, in reading order (top to bottom, left to right)."""
+        key = (id(self._scene()), "\0regions")
+        known = self._orders.get(key)
+        if known is not None:
+            return known
         seen: list[str] = []
         for item in sorted(self._scene().regions, key=lambda r: (r.boundingRect().top(), r.boundingRect().left())):
             if item.area not in seen:
                 seen.append(item.area)
+        self._orders[key] = seen
         return seen
 
     def points(self, area: str | None = None) -> list[str]:
         """The points drawn on the figure (of one region), in reading order."""
         scene = self._scene()
+        known = self._orders.get((id(scene), area))
+        if known is not None:
+            return known
         membership = self.membership() if area is not None else {}
         codes = [c for c in scene.points_here if area is None or membership.get(c) == area]
-        return sorted(codes, key=lambda c: self._reading_key(self.position(("point", c))))
+        ordered = sorted(codes, key=lambda c: self._reading_key(self.position(("point", c))))
+        self._orders[(id(scene), area)] = ordered
+        return ordered
 
     def targets(self) -> list[Target]:
         """What the arrow keys move between now."""
@@ -96,6 +110,28 @@ class MapNavigator(QObject):
     def all_targets(self) -> list[Target]:
         """Every region, then every point of the figure (the accessible children)."""
         return [("region", a) for a in self.regions()] + [("point", c) for c in self.points()]
+
+    def target_count(self) -> int:
+        return len(self.regions()) + len(self.points())
+
+    def target_at(self, index: int) -> Target | None:
+        """The index-th accessible child, without building the whole list."""
+        regions = self.regions()
+        if 0 <= index < len(regions):
+            return ("region", regions[index])
+        points = self.points()
+        if 0 <= index - len(regions) < len(points):
+            return ("point", points[index - len(regions)])
+        return None
+
+    def index_of(self, target: Target) -> int:
+        """A target's place among the accessible children, or -1."""
+        scene_id = id(self._scene())
+        index = self._index.get(scene_id)
+        if index is None:
+            index = {t: i for i, t in enumerate(self.all_targets())}
+            self._index[scene_id] = index
+        return index.get(target, -1)
 
     def membership(self) -> dict[str, str]:
         """Point code -> the region it lies in (or the nearest one), per figure."""
@@ -139,11 +175,17 @@ class MapNavigator(QObject):
             for item in self.region_items(key):
                 rect = rect.united(item.sceneBoundingRect())
             return rect
-        items = self.item_for(target)
-        if isinstance(items, list) and items:
-            return items[0].sceneBoundingRect()
+        scene = self._scene()
+        built = scene.markers.get(key)
+        entry = scene.points_here.get(key)
+        if built and entry is not None:
+            label = next((m for m in built if m.marker is entry[3]), built[0])
+            return label.sceneBoundingRect()
+        # Not built (a dense figure): the marker's size on screen, in scene units.
         pos = self.position(target)
-        return QRectF(pos.x() - 6, pos.y() - 6, 12, 12)
+        zoom = max(self.view.transform().m11(), 1e-6)
+        radius = (entry[2] if entry is not None else 5.5) * 1.3 / zoom
+        return QRectF(pos.x() - radius, pos.y() - radius, 2 * radius, 2 * radius)
 
     def item_for(self, target: Target) -> "list[MarkerItem] | list[RegionItem]":
         """The items drawing a target; the labelled marker first (built on demand when dense)."""
@@ -167,6 +209,8 @@ class MapNavigator(QObject):
         self._set(None)
         self.region = None
         self._membership.clear()
+        self._orders.clear()
+        self._index.clear()
 
     def focus(self, target: Target | None) -> None:
         """Give a target the keyboard focus (None: none)."""
