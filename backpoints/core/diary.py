@@ -25,6 +25,7 @@ import datetime as _dt
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
@@ -391,7 +392,7 @@ class DiaryStore:
         try:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
-            db.execute("PRAGMA journal_mode = WAL")
+            self._set_wal(db)
         except sqlite3.OperationalError as exc:
             raise DiaryError(self._explain(exc, "open")) from None
         if version < SCHEMA_VERSION:
@@ -425,6 +426,24 @@ class DiaryStore:
                 f"could not be written ({getattr(exc, 'strerror', None) or exc}); the file was left untouched"
             ) from None
         self.backup_path = target
+
+    @staticmethod
+    def _set_wal(db: sqlite3.Connection) -> None:
+        """Switch to WAL journaling, waiting while another process holds the file.
+
+        Changing the journal mode needs the file to itself, and SQLite reports a lock
+        at once instead of waiting (the busy timeout does not cover it), so two
+        programs opening a new diary together would fail without this short wait.
+        """
+        deadline = time.monotonic() + 10.0
+        while True:
+            try:
+                db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _migrate(self, version: int) -> None:
         db = self._db

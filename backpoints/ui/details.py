@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.model import AREA_LABELS, HAZARD_INFO, MERIDIANS, ROLE_LABELS, Dataset, Point
@@ -13,20 +13,51 @@ from ..printing.fonts import CJK_FAMILY
 from .state import BrowseState
 
 
-_CSS = """
-body { font-size: 10.5pt; color: #222; }
-h1 { font-size: 19pt; margin: 0; }
-.pinyin { font-size: 14pt; color: #333; }
-.hanzi { font-size: 16pt; }
-.name { font-size: 12pt; color: #444; }
-.meta { color: #555; }
-h3 { font-size: 10.5pt; color: #6b4f3f; margin-top: 12px; margin-bottom: 2px; text-transform: uppercase; }
-.preg { background: #fde2e1; color: #7a0b0b; border: 1px solid #d9534f; padding: 6px; font-weight: bold; }
-.preg-mild { background: #fff0e0; color: #6a3a00; border: 1px solid #d98a00; padding: 6px; font-weight: bold; }
-.caution { background: #fff4d6; border: 1px solid #e0b000; padding: 6px; }
-.sources { color: #555; font-size: 9pt; }
-.disclaimer { color: #666; font-size: 9pt; }
+def details_css() -> str:
+    """The details CSS from the application's palette and font (dark themes, text size).
+
+    The caution boxes keep their own light backgrounds with dark text, so they read the
+    same in a dark palette; everything else takes the palette's text colour.
+    """
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from .bodymap.style import high_contrast
+
+    app = QGuiApplication.instance()
+    palette = QGuiApplication.palette() if app is not None else QPalette()
+    size = QGuiApplication.font().pointSizeF() if app is not None else 10.5
+    size = size if size > 0 else 10.5
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = base.lightness() < text.lightness()
+    strong = high_contrast()
+
+    def mix(amount: float) -> str:
+        """Text colour faded towards the base by amount (0 = text)."""
+        if strong:
+            return text.name()
+        r = text.red() + (base.red() - text.red()) * amount
+        g = text.green() + (base.green() - text.green()) * amount
+        b = text.blue() + (base.blue() - text.blue()) * amount
+        return f"#{int(r):02x}{int(g):02x}{int(b):02x}"
+
+    heading = text.name() if strong else ("#e0c2a8" if dark else "#6b4f3f")
+    box_border = "#000000" if strong else None
+    return f"""
+body {{ font-size: {size:.1f}pt; color: {text.name()}; }}
+h1 {{ font-size: {size * 1.8:.1f}pt; margin: 0; }}
+.pinyin {{ font-size: {size * 1.33:.1f}pt; color: {mix(0.12)}; }}
+.hanzi {{ font-size: {size * 1.5:.1f}pt; }}
+.name {{ font-size: {size * 1.15:.1f}pt; color: {mix(0.2)}; }}
+.meta {{ color: {mix(0.3)}; }}
+h3 {{ font-size: {size:.1f}pt; color: {heading}; margin-top: 12px; margin-bottom: 2px; text-transform: uppercase; }}
+.preg {{ background: #fde2e1; color: #7a0b0b; border: 1px solid {box_border or '#d9534f'}; padding: 6px; font-weight: bold; }}
+.preg-mild {{ background: #fff0e0; color: #6a3a00; border: 1px solid {box_border or '#d98a00'}; padding: 6px; font-weight: bold; }}
+.caution {{ background: #fff4d6; color: #2a2000; border: 1px solid {box_border or '#e0b000'}; padding: 6px; }}
+.sources {{ color: {mix(0.3)}; font-size: {size * 0.86:.1f}pt; }}
+.disclaimer {{ color: {mix(0.35)}; font-size: {size * 0.86:.1f}pt; }}
 """
+
 
 
 def _p(text: str) -> str:
@@ -58,10 +89,10 @@ def _mentioned(hazard: str, cautions: list[str]) -> bool:
 
 def point_html(point: Point, dataset: Dataset) -> str:
     """The details of a point as HTML; every dataset string is escaped (shown literally)."""
-    parts = [f"<html><head><style>{_CSS}</style></head><body>"]
+    parts = [f"<html><head><style>{details_css()}</style></head><body>"]
     hanzi = escape(point.hanzi)
     if point.hanzi_traditional and point.hanzi_traditional != point.hanzi:
-        hanzi += f" <span style='color:#777'>({escape(point.hanzi_traditional)})</span>"
+        hanzi += f" <span class='meta'>({escape(point.hanzi_traditional)})</span>"
     parts.append(
         f"<h1>{escape(point.code)}</h1>"
         f"<div><span class='pinyin'>{escape(point.pinyin)}</span> &nbsp; "
@@ -112,12 +143,15 @@ def point_html(point: Point, dataset: Dataset) -> str:
 
 def welcome_html() -> str:
     return (
-        f"<html><head><style>{_CSS}</style></head><body>"
+        f"<html><head><style>{details_css()}</style></head><body>"
         "<h1 style='font-size:15pt'>Choose a point</h1>"
         "<p>Click a marker on the body map, pick a point from the list, or search by code "
         "(BL23, UB23, Du4), name, pinyin (shenshu), characters (肾俞) or words (sciatica).</p>"
         "<p>Click a body region to see the points there. Use the toolbar to switch between "
         "the front and back figures and the hand and foot close-ups.</p>"
+        "<p><b>Keyboard:</b> Ctrl+F searches; Down moves into the list; Tab reaches the body map, "
+        "where the arrow keys move between regions and points and Enter chooses (the guide, F1, "
+        "lists every key).</p>"
         "<p><b>Marker shapes:</b> circle = lower back pain, diamond = upper back pain, "
         "square = both. In the list, a red <b>P</b> marks points avoided or used with care in "
         "pregnancy.</p>"
@@ -150,7 +184,9 @@ class DetailsPanel(QWidget):
         buttons.addStretch(1)
         self.title = QLabel("Details", self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-weight: bold;")
+        bold = self.title.font()  # a font, not a style sheet: it follows the text size
+        bold.setBold(True)
+        self.title.setFont(bold)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
@@ -171,6 +207,12 @@ class DetailsPanel(QWidget):
             self.browser.setHtml(point_html(point, self.state.dataset))
             self.title.setText(f"Details: {point.code}")
         self.browser.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Dark palette, high contrast or a new text size: the CSS is built from them.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._show()
 
     def plain_text(self) -> str:
         """What the panel shows, as text (tests and screen readers)."""

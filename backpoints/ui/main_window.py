@@ -28,6 +28,7 @@ from ..core.files import DataError
 from ..core.model import VIEW_LABELS, VIEWS, Dataset
 from ..core.wording import DISCLAIMER
 from ..datasets import load
+from .appearance import Appearance, WarningLabel
 from .bodymap import BodyMapView
 from .details import DetailsPanel
 from .map_toolbar import FigureToolBar, PainToolBar
@@ -101,9 +102,7 @@ class MainWindow(QMainWindow):
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # point names are data, never markup
-        disclaimer = QLabel(f"⚠ {DISCLAIMER}", self)
-        disclaimer.setTextFormat(Qt.TextFormat.PlainText)
-        disclaimer.setStyleSheet("color: #8a1c1c; font-weight: bold; padding: 0 6px;")
+        disclaimer = WarningLabel(f"⚠ {DISCLAIMER}", self)  # red that reads on dark palettes too
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(disclaimer)
 
@@ -183,6 +182,8 @@ class MainWindow(QMainWindow):
         find = view_menu.addAction("&Find point…", QKeySequence.StandardKey.Find, self.search_panel.focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         view_menu.addAction("&Clear selection and filters", QKeySequence("Ctrl+Shift+Backspace"), self.clear_all)
+        self.appearance = Appearance(self.settings, self)  # text size and high contrast (issue 14)
+        self.appearance.add_actions(view_menu)
 
         sheet_menu = menu.addMenu("&Sheet")
         self.add_action = sheet_menu.addAction("&Add selected point to sheet", QKeySequence("Ctrl+D"),

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import AREA_LABELS, AREAS, MERIDIANS
+from .announce import Announcer
 from .bodymap import PAIN_COLOURS, marker_path, pain_kind
+from .bodymap.style import marker_outline
 from .point_model import PointListModel, PointRole
 from .state import BrowseState
 
@@ -31,7 +33,9 @@ class PointDelegate(QStyledItemDelegate):
     """A list row: marker shape, code, pinyin and name, and a pregnancy badge."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(200, 40)
+        # Two lines of the current font: rows grow with the text-size setting.
+        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        return QSize(200, max(40, 2 * height + 10))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         point = index.data(PointRole)
@@ -49,7 +53,9 @@ class PointDelegate(QStyledItemDelegate):
         )
         kind = pain_kind(point)
         painter.translate(rect.left() + 14, rect.center().y())
-        painter.setPen(QColor("white"))
+        outline = marker_outline()  # white, or black in high contrast, as on the map
+        outline.setWidthF(1.0)
+        painter.setPen(outline)
         painter.setBrush(PAIN_COLOURS[kind])
         painter.drawPath(marker_path(kind, 5))
         painter.translate(-(rect.left() + 14), -rect.center().y())
@@ -72,7 +78,8 @@ class PointDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.name)
         if point.pregnancy_caution:
-            badge = rect.adjusted(rect.width() - 30, 6, -6, -rect.height() + 22)
+            side = max(16, painter.fontMetrics().height() + 2)
+            badge = rect.adjusted(rect.width() - side - 12, 6, -6, -rect.height() + 6 + side)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#d9534f"))
             painter.drawRoundedRect(badge, 4, 4)
@@ -139,7 +146,10 @@ class SearchPanel(QWidget):
         self.meridian.addItem("All meridians", "")
         for code, name in MERIDIANS.items():
             self.meridian.addItem(f"{code}: {name}", code)
-        self.meridian.setAccessibleName("Meridian filter")
+        # The label names the combo box for screen readers, not its current value.
+        self.meridian_label = QLabel("&Meridian", self)
+        self.meridian_label.setBuddy(self.meridian)
+        self.meridian.setAccessibleName("Meridian")
         self.meridian.currentIndexChanged.connect(
             lambda _i: state.set_meridian(str(self.meridian.currentData() or "")))
 
@@ -148,6 +158,7 @@ class SearchPanel(QWidget):
 
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.announcer = Announcer(self.count)
         self.list = PointListView(self)
         self.list.setModel(self.model)
         self.list.setItemDelegate(PointDelegate(self.list))
@@ -166,9 +177,12 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.search)
         areas_label = QLabel("Areas", self)
-        areas_label.setStyleSheet("font-weight:bold;")
+        bold = areas_label.font()  # a font, not a style sheet: it follows the text size
+        bold.setBold(True)
+        areas_label.setFont(bold)
         layout.addWidget(areas_label)
         layout.addLayout(grid)
+        layout.addWidget(self.meridian_label)
         layout.addWidget(self.meridian)
         layout.addWidget(self.hide_pregnancy)
         layout.addWidget(self.count)
@@ -205,7 +219,7 @@ class SearchPanel(QWidget):
         else:
             text = f"{shown} of {total} points"
         self.count.setText(text)
-        self.count.setAccessibleName(text)
+        self.announcer.say(text)
         self._show_selection(self.state.selected_code)
 
     def _show_selection(self, code: str) -> None:

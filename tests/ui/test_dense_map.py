@@ -75,3 +75,18 @@ def test_keyboard_walks_points_without_building_them_all(qtbot, view) -> None:  
         qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.focused_item() is not None
     assert len(view.scene_for("back").markers) <= 20
+
+
+def test_screen_reader_children_of_a_dense_figure_build_no_markers(view) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    iface = QAccessible.queryAccessibleInterface(view)
+    scene = view.scene_for("back")
+    regions = len({r.area for r in scene.regions})
+    assert iface.childCount() == regions + DENSE_LIMIT
+    for index in (0, regions, regions + DENSE_LIMIT // 2, regions + DENSE_LIMIT - 1):
+        child = iface.child(index)
+        assert child.text(QAccessible.Text.Name) and iface.indexOfChild(child) == index
+        assert not child.rect().isEmpty()
+    assert scene.markers == {}  # names, places and rectangles come from the data
+    assert iface.child(regions + DENSE_LIMIT) is None

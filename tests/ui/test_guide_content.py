@@ -50,3 +50,13 @@ def test_guide_explains_front_back_role_and_pregnancy_rule(qtbot) -> None:  # ty
     text = " ".join(dialog.browser.toPlainText().split())
     assert "front-back" in text and "CV4, CV6 and ST25" in text
     assert "lumbosacral region" in text and "first three months" in text
+
+
+def test_guide_lists_the_map_keys_the_tooltip_lists(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.bodymap.keyboard import KEY_HELP
+
+    dialog = _guide(qtbot)
+    text = " ".join(dialog.browser.toPlainText().split())
+    for keys, what in KEY_HELP:
+        assert keys in text and what in text, keys
+    assert "Ctrl+Alt+=" in text and "High contrast (Ctrl+Alt+H)" in text

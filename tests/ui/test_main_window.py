@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from backpoints.ui.bodymap import MarkerItem, RegionItem
+from backpoints.ui.bodymap.style import OTHER_COLOUR
 from backpoints.ui.main_window import MainWindow
 from tests.helpers import data_error_box, dataset_text, last_message
 
@@ -121,41 +122,90 @@ def test_pain_toggle_colours_and_filters(qtbot, window: MainWindow) -> None:  # 
     scene = window.map.scene_for("back")
     bl23, gb20 = scene.markers["BL23"][0], scene.markers["GB20"][0]
     assert bl23.colour() != gb20.colour()
-    assert bl23.colour().name() == "#8f8f8f"
+    assert bl23.colour().name() == OTHER_COLOUR.name()
     codes = {window.search_panel.model.point_at(r).code for r in range(window.search_panel.model.rowCount())}
     assert "GB20" in codes and "BL23" not in codes
 
 
-def test_keyboard_reaches_regions_and_points(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_spatially_into_a_region_and_back(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = window.map
     view.setFocus()
-    items = view.focus_items()
-    names = [i.accessible_name for i in items]
-    assert any(n.startswith("Region Lower back") for n in names)
-    assert any(n.startswith("Point BL23") for n in names)
-    assert len({n for n in names if n.startswith("Point")}) == len(view.scene_for("back").markers)
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(view.hasFocus)
+    # Focus shows at once: the first region has the ring.
     first = view.focused_item()
-    assert isinstance(first, RegionItem) and first.focused
-    assert view.accessibleDescription() == first.accessible_name
-    # Walk to BL23 with the arrow keys and choose it with Enter.
-    target = names.index("Point BL23, Shènshū, Kidney Shu")
-    for _ in range(target):
-        qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert isinstance(first, RegionItem) and first.focused and first.area == "head"
+    # Down goes to the region below, not to the next one in a list.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.navigator.current == ("region", "neck")
+    for _ in range(6):
+        if view.navigator.current == ("region", "lower-back"):
+            break
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.navigator.current == ("region", "lower-back")
+    # Enter chooses the region and steps into its points.
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.state.filters.areas == {"lower-back"}
+    kind, code = view.navigator.current
+    assert kind == "point"
+    assert code in view.navigator.points("lower-back")
+    # Left and Right move to the nearest point on that side.
+    here = view.navigator.position(view.navigator.current)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    left = view.navigator.position(view.navigator.current)
+    assert left.x() < here.x()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.navigator.position(view.navigator.current).x() > left.x()
+    # Walk to BL23 and select it with Enter.
+    targets = view.navigator.targets()
+    assert ("point", "BL23") in targets
+    view.navigator.focus(("point", "BL23"))
     item = view.focused_item()
-    assert isinstance(item, MarkerItem) and item.point.code == "BL23"
+    assert isinstance(item, MarkerItem) and item.point.code == "BL23" and item.focused
     with qtbot.waitSignal(window.state.selection_changed):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.state.selected is not None and window.state.selected.code == "BL23"
+    # Escape: back to the region; again: nothing selected, no filter.
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.state.selected is None
-    assert not any(m.selected for m in view.scene_for("back").all_markers())
+    assert view.navigator.current == ("region", "lower-back")
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.state.selected is None and window.state.filters.areas == frozenset()
+    # Home / End, Page Down to the next figure.
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.navigator.current == view.navigator.targets()[-1]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.navigator.current == view.navigator.targets()[0]
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert window.state.view == "hand" and view.current_view == "hand"
+    assert view.focused_item() is not None
+
+
+def test_map_accessible_children(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    view = window.map
+    iface = QAccessible.queryAccessibleInterface(view)
+    scene = view.scene_for("back")
+    areas = {r.area for r in scene.regions}
+    assert iface.childCount() == len(areas) + len(scene.points_here)
+    names = [iface.child(i).text(QAccessible.Text.Name) for i in range(iface.childCount())]
+    assert "BL23 Shènshū, Kidney Shu, lower back, both sides, avoided in pregnancy" in names
+    child = iface.child(names.index("BL23 Shènshū, Kidney Shu, lower back, both sides, avoided in pregnancy"))
+    assert child.role() == QAccessible.Role.ListItem and iface.indexOfChild(child) == names.index(child.text(QAccessible.Text.Name))
+    assert child.text(QAccessible.Text.Description).startswith("On the lower back")
+    assert child.actionInterface().actionNames() == ["Press", "SetFocus", "Add to sheet"]
+    child.actionInterface().doAction("Add to sheet")
+    assert window.document.sheet.points == ("BL23",)
+    child.actionInterface().doAction("Press")
+    assert window.state.selected_code == "BL23" and child.state().selected
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert iface.focusChild() is not None and iface.focusChild().state().focused
 
 
 def test_enter_on_a_region_filters(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     view = window.map
     view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.waitUntil(view.hasFocus)
     region = view.focused_item()
     assert isinstance(region, RegionItem)
     qtbot.keyClick(view, Qt.Key.Key_Return)

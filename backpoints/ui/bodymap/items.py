@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import AREA_LABELS, Marker, Point
 
+from . import style
 from .style import MARKER_RADIUS, OTHER_COLOUR, PAIN_COLOURS, REGION_ACTIVE, REGION_EDGE, REGION_HOVER, SELECT_COLOUR, marker_path, pain_kind
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class MarkerItem(QGraphicsPathItem):
 
     def _radius(self) -> float:
         grow = 2.5 if self.selected else 1.5 if (self.hovered or self.focused) else 0
-        return self.base_radius + grow
+        return self.base_radius * style.marker_scale() + grow
 
     def colour(self) -> QColor:
         if self.pain_mode and self.pain_mode not in self.point.pain:
@@ -98,7 +99,7 @@ class MarkerItem(QGraphicsPathItem):
         if self.hovered and not self.selected:
             self.setPen(QPen(colour.darker(170), 2.0))
         else:
-            self.setPen(QPen(QColor("white"), 1.6))
+            self.setPen(style.marker_outline())
         self.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
         self.setZValue(4 if self.selected else 3 if self.focused else 1.8 if self.group else 2)
         if self.dense:
@@ -129,7 +130,7 @@ class MarkerItem(QGraphicsPathItem):
     def _make_label(self) -> QGraphicsRectItem:
         text = QGraphicsSimpleTextItem(self.point.code)
         font = QFont(text.font())
-        font.setPointSizeF(8.5)
+        font.setPointSizeF(style.label_point_size())
         font.setBold(True)
         text.setFont(font)
         text.setBrush(SELECT_COLOUR)
@@ -140,6 +141,15 @@ class MarkerItem(QGraphicsPathItem):
         text.setParentItem(label)
         text.setPos(4, (label.rect().height() - box.height()) / 2)
         return label
+
+    def refresh_appearance(self) -> None:
+        """Text size or contrast changed: rebuild the label, restyle the marker."""
+        if self._label is not None:
+            label, self._label = self._label, None
+            label.setParentItem(None)
+            if label.scene() is not None:
+                label.scene().removeItem(label)
+        self._restyle()
 
     def hoverEnterEvent(self, event: object) -> None:
         view = _map_of(self)

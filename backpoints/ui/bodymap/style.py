@@ -7,6 +7,8 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QPainterPath,
+    QPalette,
+    QPen,
     QPolygonF,
 )
 
@@ -17,7 +19,10 @@ from ...core.model import Point
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies;
 # each pain type also has its own marker shape.
 PAIN_COLOURS = {"lower": QColor("#0072B2"), "upper": QColor("#D55E00"), "both": QColor("#009E73")}
-OTHER_COLOUR = QColor("#8f8f8f")
+# Points of the other pain type while a pain filter is on: a light grey that recedes, and
+# that stays ΔE 25+ from the bluish green under simulated protanopia and deuteranopia
+# (#8f8f8f had the green's lightness: ΔE 10 for a deuteranope; tests/ui/test_colour_vision.py).
+OTHER_COLOUR = QColor("#c4c4c4")
 SELECT_COLOUR = QColor("#1c1c1c")
 REGION_HOVER = QColor(0, 114, 178, 34)
 REGION_ACTIVE = QColor(0, 114, 178, 22)
@@ -44,3 +49,43 @@ def marker_path(kind: str, radius: float) -> QPainterPath:
     else:
         path.addEllipse(QPointF(0, 0), radius, radius)
     return path
+
+
+# --- appearance (set by ui/appearance.py: high contrast and text size) ------------------
+_appearance = {"high_contrast": False, "text_scale": 1.0}
+
+
+def set_appearance(*, high_contrast: bool, text_scale: float) -> None:
+    """Called by the Appearance state; the map restyles on the palette/font change that follows."""
+    _appearance["high_contrast"] = high_contrast
+    _appearance["text_scale"] = text_scale
+
+
+def high_contrast() -> bool:
+    return bool(_appearance["high_contrast"])
+
+
+def marker_scale() -> float:
+    """Markers are a third larger in high contrast."""
+    return 1.3 if high_contrast() else 1.0
+
+
+def marker_outline() -> QPen:
+    """The ring round each marker: white on the figure, black and thicker in high contrast."""
+    if high_contrast():
+        return QPen(QColor("black"), 2.4)
+    return QPen(QColor("white"), 1.6)
+
+
+def label_point_size() -> float:
+    """The code label beside a marker, following the text-size setting."""
+    return 8.5 * float(_appearance["text_scale"]) * (1.15 if high_contrast() else 1.0)
+
+
+def map_background(palette: QPalette) -> QColor:
+    """The map's backdrop: warm white, or a dark grey under a dark palette (the figure stays light)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if window.lightness() < text.lightness():
+        return QColor("#000000") if high_contrast() else QColor("#2b2b2b")
+    return QColor("#ffffff") if high_contrast() else QColor("#fbfaf8")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
-    QColor,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -22,9 +20,11 @@ from PySide6.QtWidgets import (
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
 from ..state import BrowseState
 
+from . import accessibility
 from .items import MarkerItem, RegionItem
+from .keyboard import MapNavigator, key_help_text
 from .scene import FigureScene
-from .style import MARKER_RADIUS
+from .style import MARKER_RADIUS, map_background
 
 class BodyMapView(QGraphicsView):
     """Shows one figure at a time; what the user picks goes to the BrowseState.
@@ -48,7 +48,6 @@ class BodyMapView(QGraphicsView):
         self._pain_mode = ""
         self._hovered_point: str | None = None
         self._hovered_region: RegionItem | None = None
-        self._focus_index = -1
         self._fitted = True
         self._press: QPointF | None = None
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
@@ -62,13 +61,19 @@ class BodyMapView(QGraphicsView):
             | QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setBackgroundBrush(QColor("#fbfaf8"))
+        self.setBackgroundBrush(map_background(self.palette()))
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Body map")
         self.setAccessibleDescription(
-            "Use the arrow keys to move between regions and points, Enter to choose, Escape to clear."
+            "Arrow keys move to the nearest region or point in that direction; Enter chooses a region "
+            "and steps into its points, or selects a point; Escape goes back; Page Up and Page Down "
+            "change the figure."
         )
+        self.setToolTip("Body map keys:\n" + key_help_text())
+        accessibility.install()
+        self.navigator = MapNavigator(self)
+        self.announcer = accessibility.MapAnnouncer(self)
         self.show_view(state.view)
         state.dataset_changed.connect(lambda: self.set_dataset(state.dataset))
         state.result_changed.connect(lambda: self.set_result(state.result_codes))
@@ -98,13 +103,14 @@ class BodyMapView(QGraphicsView):
     def set_dataset(self, dataset: Dataset) -> None:
         """Show another dataset; scenes are rebuilt on demand."""
         view = self._view or "back"
+        self.navigator.reset()
         self._dataset = dataset
         old = self._scenes
         self._scenes = {}
         self._view = ""
         self._selected = None
         self._result = None
-        self._focus_index = -1
+        self.announcer.dataset_changed()
         self.show_view(view)
         for scene in old.values():
             scene.deleteLater()
@@ -115,10 +121,14 @@ class BodyMapView(QGraphicsView):
             raise ValueError(f"unknown view {view!r}")
         if view == self._view:
             return
+        if self._view:
+            self.navigator.reset()
         self._view = view
-        self._focus_index = -1
         self.setScene(self.scene_for(view))
         self.setAccessibleName(f"Body map, {VIEW_LABELS[view]} view")
+        self.announcer.view_changed()
+        if self.hasFocus():
+            self.navigator.first()
         self.fit()
         self.state.set_view(view)
 
@@ -337,8 +347,11 @@ class BodyMapView(QGraphicsView):
 
     def _activate(self, item: MarkerItem | RegionItem | None) -> None:
         if isinstance(item, MarkerItem):
+            # The keyboard carries on from what was clicked.
+            self.navigator.focus(("point", item.point.code))
             self.state.select(item.point.code)
         elif isinstance(item, RegionItem):
+            self.navigator.focus(("region", item.area))
             add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
             self.state.choose_area(item.area, add=add)
 
@@ -354,87 +367,19 @@ class BodyMapView(QGraphicsView):
         menu.addAction(f"Add {code} to sheet", lambda: self.add_requested.emit(code))
         menu.exec(event.globalPos())  # type: ignore[attr-defined]
 
-    # --- keyboard --------------------------------------------------------------------
-    def focus_items(self) -> list[MarkerItem | RegionItem]:
-        """Regions, then one marker per point, in reading order (the keyboard's order)."""
-        scene = self.scene_for(self._view)
-        return [t if isinstance(t, RegionItem) else scene.markers_for(t)[0] for t in self._focus_targets()]
-
-    def _focus_targets(self) -> list[RegionItem | str]:
-        """Like focus_items, with points as codes (nothing is built for a dense figure)."""
-        scene = self.scene_for(self._view)
-        regions = sorted(scene.regions, key=lambda r: (r.boundingRect().top(), r.boundingRect().left()))
-        seen: set[str] = set()
-        regions_done: set[str] = set()
-        ordered: list[RegionItem | str] = []
-        for region in regions:
-            if region.area not in regions_done:
-                ordered.append(region)
-                regions_done.add(region.area)
-        spots = sorted(
-            ((round(m.y * scene.size[1] / 4), m.x * scene.size[0], code)
-             for code, (_, mine, _, _) in scene.points_here.items() for m in mine)
-        )
-        for _, _, code in spots:
-            if code not in seen:
-                seen.add(code)
-                ordered.append(code)
-        return ordered
-
-    def _materialise(self, target: RegionItem | str) -> MarkerItem | RegionItem:
-        if isinstance(target, RegionItem):
-            return target
-        return self.scene_for(self._view).markers_for(target)[0]
-
+    # --- keyboard and screen readers (keyboard.py, accessibility.py) ------------------------
     def focused_item(self) -> MarkerItem | RegionItem | None:
-        targets = self._focus_targets()
-        if 0 <= self._focus_index < len(targets):
-            return self._materialise(targets[self._focus_index])
-        return None
-
-    def move_focus(self, step: int) -> None:
-        """Move the keyboard focus to the next (+1) or previous (-1) region or point."""
-        targets = self._focus_targets()
-        if not targets:
-            return
-        old = self.focused_item()
-        if old is not None:
-            self._set_item_focus(old, False)
-        if self._focus_index < 0:
-            self._focus_index = 0 if step > 0 else len(targets) - 1
-        else:
-            self._focus_index = (self._focus_index + step) % len(targets)
-        item = self._materialise(targets[self._focus_index])
-        self._set_item_focus(item, True)
-        self.ensureVisible(item, 40, 40)
-        self.setAccessibleDescription(item.accessible_name)
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
-        self.hover_changed.emit(item.accessible_name)
-
-    def _set_item_focus(self, item: MarkerItem | RegionItem, on: bool) -> None:
-        if isinstance(item, MarkerItem):
-            for other in self.scene_for(self._view).markers.get(item.point.code, []):
-                other.set_state(focused=on)
-        else:
-            for region in self.scene_for(self._view).regions:
-                if region.area == item.area:
-                    region.set_state(focused=on)
+        """The item with the map's keyboard focus (a point's labelled marker), or None."""
+        target = self.navigator.current
+        if target is None:
+            return None
+        items = self.navigator.item_for(target)
+        return items[0] if items else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self.move_focus(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self.move_focus(-1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self._activate(self.focused_item())
-        elif key == Qt.Key.Key_Escape:
-            item = self.focused_item()
-            if item is not None:
-                self._set_item_focus(item, False)
-            self._focus_index = -1
-            self.state.select(None)
-            self.state.set_areas(frozenset())
+        if self.navigator.handle_key(event):
+            event.accept()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.25)
         elif key == Qt.Key.Key_Minus:
@@ -444,8 +389,33 @@ class BodyMapView(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: object) -> None:
-        super().focusOutEvent(event)  # type: ignore[arg-type]
-        item = self.focused_item()
-        if item is not None:
-            self._set_item_focus(item, False)
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # The ring shows as soon as the map has focus: on the selected point if it is
+        # drawn here, else on the first region.
+        if self.navigator.current is None:
+            code = self.state.selected_code
+            if code and code in self.scene_for(self._view).points_here:
+                self.navigator.focus(("point", code))
+            else:
+                self.navigator.first()
+        self.viewport().update()
+        self.announcer.focus_in()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Appearance (ui/appearance.py) changes the application palette and font.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.setBackgroundBrush(map_background(self.palette()))
+            for scene in self._scenes.values():
+                for item in scene.all_markers():
+                    item.refresh_appearance()
+            self.viewport().update()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        self.navigator.paint_focus(painter, self.hasFocus())
