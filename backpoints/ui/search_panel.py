@@ -170,7 +170,9 @@ class SearchPanel(QWidget):
         self.list.setAccessibleName("Points")
         self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)
-        self.list.selectionModel().currentChanged.connect(self._on_current)
+        # Selection, not the current row: tabbing into the list makes its first row current
+        # without choosing it, and that must not select a point.
+        self.list.selectionModel().selectionChanged.connect(self._on_selection)
         self.list.activated.connect(lambda index: state.select(self.model.code_at(index.row()), reveal=True))
 
         layout = QVBoxLayout(self)
@@ -235,9 +237,10 @@ class SearchPanel(QWidget):
             selection.clear()
 
     # --- to the state ----------------------------------------------------------------------
-    def _on_current(self, index: QModelIndex, _previous: QModelIndex) -> None:
-        if index.isValid():
-            self.state.select(self.model.code_at(index.row()), reveal=True)
+    def _on_selection(self, *_args: object) -> None:
+        rows = self.list.selectionModel().selectedRows()
+        if rows:
+            self.state.select(self.model.code_at(rows[0].row()), reveal=True)
 
     def _on_area_clicked(self, area: str) -> None:
         add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)

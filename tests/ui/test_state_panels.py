@@ -132,3 +132,21 @@ def test_picking_a_point_on_the_sheet_tab_shows_its_details(window) -> None:  # 
     window.tabs.setCurrentWidget(window.sheet_panel)
     window.state.select("BL40")
     assert window.tabs.currentWidget() is window.details
+
+
+def test_tabbing_into_the_list_selects_nothing(qtbot, state) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    # What Tab does to the list: a focus-in with the Tab reason, which makes row 0 current.
+    QApplication.sendEvent(panel.list, QFocusEvent(QFocusEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert panel.list.currentIndex().row() == 0
+    assert state.selected is None  # the first row is current, not chosen
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    assert state.selected_code == panel.model.code_at(panel.list.currentIndex().row())
