@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .model import AREA_LABELS, AREAS, HAZARDS, Dataset, Point
 from .files import DataError, Problem, read_text, write_atomically
+from .search import canonical_code
 
 SHEET_FORMAT = 1
 PAPERS = ("a4", "letter")
@@ -62,7 +63,7 @@ def resolve(sheet: Sheet, dataset: Dataset) -> tuple[list[Point], list[str]]:
     found: list[Point] = []
     missing: list[str] = []
     for code in sheet.points:
-        point = dataset.point(code)
+        point = dataset.point(canonical_code(dataset, code) or code)
         if point is None:
             missing.append(code)
         else:
@@ -137,14 +138,18 @@ def save_sheet(sheet: Sheet, path: str | os.PathLike[str]) -> None:
     write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"))
 
 
-def load_sheet(path: str | os.PathLike[str]) -> Sheet:
-    """Read and validate a sheet file; raises DataError with FILE:LINE:COL problems."""
+def load_sheet(path: str | os.PathLike[str], dataset: Dataset | None = None) -> Sheet:
+    """Read and validate a sheet file; raises DataError with FILE:LINE:COL problems.
+
+    With a dataset, codes in any spelling search accepts (bl40, UB40, Du4) come back in
+    the dataset's spelling (BL40, GV4), so saving the sheet writes the canonical form.
+    """
     name = str(path)
-    return parse_sheet(read_text(name), name)
+    return parse_sheet(read_text(name), name, dataset)
 
 
-def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
-    """Validate sheet text."""
+def parse_sheet(text: str, name: str = "<sheet>", dataset: Dataset | None = None) -> Sheet:
+    """Validate sheet text (codes made canonical when a dataset is given)."""
     from .yamlread import read_top
 
     reader, fields = read_top(
@@ -169,6 +174,8 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             code = reader.string(item, "points item")
             if code is None:
                 continue
+            if dataset is not None:
+                code = canonical_code(dataset, code) or code
             if code in codes:
                 reader.error(item, f"points: {code!r} is listed twice")
             else:

@@ -46,9 +46,12 @@ def test_text_words_find_points(index: SearchIndex, query: str, expected: str) -
 
 
 def test_all_words_must_match_in_any_order(index: SearchIndex) -> None:
-    both = set(codes(index, "neck stiff"))
-    assert both == set(codes(index, "stiff neck"))
-    assert both <= set(codes(index, "stiff")) & set(codes(index, "neck"))
+    assert set(codes(index, "neck stiff")) == set(codes(index, "stiff neck"))
+    # Words outside the vocabulary: every one must match, in any order.
+    both = set(codes(index, "hollow trapezius"))
+    assert both and both == set(codes(index, "trapezius hollow"))
+    assert both <= set(codes(index, "trapezius")) & set(codes(index, "hollow"))
+    assert both != set(codes(index, "trapezius"))
     assert codes(index, "popliteal zzzz") == []
 
 

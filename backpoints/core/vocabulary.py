@@ -1,0 +1,194 @@
+"""The search vocabulary: everyday and clinical words mapped to the dataset's terms.
+
+Each Concept lists the ways people say one thing ("lumbago", "LBP", "low back")
+and the ways the dataset writes it ("lower back", "lumbar"). Typing any of its
+terms searches for all of them, and the concept's areas, pain type and flags say
+which points have it as their main purpose (a lower-back point for "low back").
+
+Reviewed by hand: keep each list short and unambiguous. A term belongs to one
+concept only; tests/core/test_vocabulary.py checks that and that every concept
+still finds points in the bundled dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One idea and its words; the first term is the one shown to users."""
+
+    key: str
+    terms: tuple[str, ...]
+    areas: tuple[str, ...] = ()
+    pain: str = ""  # "lower", "upper" or ""
+    pregnancy: bool = False  # the points traditionally avoided in pregnancy
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "low-back",
+        ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
+         "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back"),
+        areas=("lower-back",), pain="lower",
+    ),
+    Concept(
+        "sciatica",
+        ("sciatica", "sciatic", "sciatic nerve", "sciatic-type", "leg pain", "pain down the leg",
+         "pain down my leg", "pain running down the leg", "pain down the back of the leg",
+         "shooting pain down the leg", "radiating leg pain", "spreads into the leg", "spreads down the leg",
+         "spreading down the leg", "runs down the back of the thigh", "down the back of the leg",
+         "into the buttock and leg", "pain spreading down the leg", "radiculopathy"),
+        areas=("hip", "leg", "knee"), pain="lower",
+    ),
+    Concept(
+        "neck",
+        ("stiff neck", "neck", "neck pain", "sore neck", "neck stiffness", "stiffness of the neck",
+         "stiffness and pain of the neck", "pain of the neck", "stiffness at the base of the neck",
+         "cervical", "cervical spine", "crick in the neck", "torticollis", "wry neck", "nape",
+         "neck tension", "stiff neck point", "luozhen"),
+        areas=("neck",), pain="upper",
+    ),
+    Concept(
+        "upper-back",
+        ("upper back", "upper back pain", "between the shoulder blades", "between shoulder blades",
+         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "mid back",
+         "mid-back", "middle back", "middle of the back", "top of the spine"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "shoulder-blade",
+        ("shoulder blade", "shoulder blades", "scapula", "scapular", "scapulae", "wing bone"),
+        areas=("shoulder", "upper-back"), pain="upper",
+    ),
+    Concept(
+        "shoulder",
+        ("shoulder", "shoulders", "frozen shoulder", "shoulder pain", "top of the shoulder",
+         "neck-shoulder", "raising the arm"),
+        areas=("shoulder",), pain="upper",
+    ),
+    Concept(
+        "tailbone",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac",
+         "si joint", "base of the spine", "bottom of the spine"),
+        areas=("lower-back", "hip"), pain="lower",
+    ),
+    Concept(
+        "buttock",
+        ("buttock", "buttocks", "bum", "glute", "glutes", "gluteal", "hip", "hips", "hip pain",
+         "piriformis", "greater trochanter"),
+        areas=("hip",), pain="lower",
+    ),
+    Concept(
+        "back-of-knee",
+        ("back of the knee", "behind the knee", "knee pit", "popliteal", "popliteal crease",
+         "hollow of the knee", "crook of the knee", "knee"),
+        areas=("knee",),
+    ),
+    Concept(
+        "thigh",
+        ("back of the thigh", "hamstring", "hamstrings", "thigh", "posterior thigh"),
+        areas=("hip", "leg"),
+    ),
+    Concept(
+        "calf",
+        ("calf", "calves", "calf cramp", "calf cramps", "gastrocnemius", "lower leg"),
+        areas=("leg",),
+    ),
+    Concept(
+        "ankle-foot",
+        ("ankle", "ankles", "heel", "achilles", "calcaneal tendon", "malleolus", "foot", "feet", "sole"),
+        areas=("foot",),
+    ),
+    Concept(
+        "hand",
+        ("hand", "hands", "back of the hand", "knuckle", "knuckles", "metacarpal", "thumb", "wrist"),
+        areas=("hand",),
+    ),
+    Concept(
+        "head",
+        ("headache", "headaches", "head", "back of the head", "occiput", "base of the skull", "skull",
+         "scalp", "vertex"),
+        areas=("head",),
+    ),
+    Concept(
+        "abdomen",
+        ("abdomen", "belly", "tummy", "stomach area", "navel", "umbilicus", "lower abdomen"),
+        areas=("abdomen",),
+    ),
+    Concept(
+        "pregnancy",
+        ("pregnancy", "pregnant", "expecting a baby", "prenatal", "antenatal", "pregnant women",
+         "forbidden points", "avoided in pregnancy"),
+        pregnancy=True,
+    ),
+    Concept(
+        "acute",
+        ("acute", "sudden", "sprain", "lumbar sprain", "acute lumbar sprain", "pulled my back",
+         "put my back out", "threw my back out", "strain", "strained", "twinge"),
+    ),
+    Concept(
+        "chronic",
+        ("chronic", "long-standing", "long standing", "longstanding", "persistent", "ongoing", "long term"),
+    ),
+    Concept(
+        "spine",
+        ("spine", "spinal", "backbone", "vertebra", "vertebrae", "vertebral", "spinous process", "midline"),
+    ),
+    Concept(
+        "back-pain",
+        ("back pain", "backache", "back ache", "bad back", "sore back", "aching back", "back problems"),
+    ),
+    Concept(
+        "stiffness",
+        ("stiffness", "stiff", "rigidity", "rigid", "tight", "tightness", "tension"),
+    ),
+    Concept(
+        "cramp",
+        ("cramp", "cramps", "cramping", "spasm", "spasms", "muscle spasm"),
+    ),
+    Concept(
+        "tired",
+        ("tired", "tiredness", "fatigue", "exhaustion", "exhausted", "weak", "weakness", "run-down",
+         "run down", "deficiency"),
+    ),
+    Concept(
+        "stress",
+        ("stress", "stressed", "anxiety", "anxious", "irritability", "calm the mind", "relaxation"),
+    ),
+    Concept(
+        "sleep",
+        ("sleep", "insomnia", "poor sleep", "sleeplessness", "bedtime"),
+    ),
+    Concept(
+        "period",
+        ("period pain", "menstrual", "menstruation", "menstrual cycle", "dysmenorrhoea", "dysmenorrhea",
+         "period", "periods"),
+    ),
+    Concept(
+        "bowel",
+        ("bowel", "bowels", "constipation", "diarrhoea", "diarrhea", "bloating", "intestines", "ibs",
+         "digestion"),
+    ),
+    Concept(
+        "cold",
+        ("common cold", "cold", "chills", "flu", "wind and cold"),
+    ),
+    Concept(
+        "needling",
+        ("needling", "needle", "needles", "acupuncture", "needled"),
+    ),
+    Concept(
+        "pressure",
+        ("acupressure", "pressure", "press", "massage", "self-massage", "rub"),
+    ),
+    Concept(
+        "moxa",
+        ("moxa", "moxibustion", "warmth", "warming"),
+    ),
+    Concept(
+        "elderly",
+        ("elderly", "older people", "old age", "older", "seniors"),
+    ),
+)
