@@ -87,16 +87,17 @@ PURPOSE: Mapping[str, int] = MappingProxyType(
     {"area": 4, "emphasis": 3, "lead": 3, "own-words": 2, "pain": 1, "pregnancy": 4}
 )
 
-#: Words that carry no meaning for the search when other words are there.
-STOP_WORDS = frozenset(
-    "a an the of in on at to my me i is it its and or for with from by my your this that "
-    "point points acupoint acupoints pain".split()
-)
-# "pain" is a stop word only between others: "pain down the leg" and "low back pain"
-# keep it inside their phrases, and "pain" alone still searches.
+#: Grammar words, left out of phrases on both sides ("back of the knee" = "back of knee").
+STOP_WORDS = frozenset("a an the of in on at to my me i is it its and or for with from by your this that".split())
 
-# "An important local point", "one of the main", "the command point", "the most used";
-# not "few other important uses".
+#: Words that say little in a query with other words ("my lower back hurts", "sciatic
+#: pain", "hand point"); a query made only of them still searches them.
+NOISE_WORDS = frozenset(
+    "pain point points acupoint acupoints hurt hurts hurting painful sore ache aches aching achy problem "
+    "problems relief relieve help helps treat treating treatment cure good best use used useful "
+    "some any where which what".split()
+)
+
 _EMPHASIS = re.compile(
     r"\b(?:a|an|the|one of the|among the)\s+(?:most\s+(?:widely\s+)?used|main|key|important|major|"
     r"principal|chief|classic|command)\b",
@@ -180,8 +181,23 @@ def code_key(code: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", code.upper())
 
 
+# Channel names as students write them: "Bladder 23", "Large Intestine 4", "San Jiao 5".
+_MERIDIAN_NAMES = {
+    "bladder": "BL", "urinary bladder": "BL", "kidney": "KI", "governing vessel": "GV",
+    "governor vessel": "GV", "conception vessel": "CV", "large intestine": "LI", "small intestine": "SI",
+    "liver": "LR", "gallbladder": "GB", "gall bladder": "GB", "stomach": "ST", "spleen": "SP", "lung": "LU",
+    "heart": "HT", "pericardium": "PC", "triple energizer": "TE", "triple burner": "TE",
+    "triple warmer": "TE", "san jiao": "TE", "sanjiao": "TE",
+}
+_NAMED_CODE = re.compile(r"^([a-z]+(?: [a-z]+)?) ?(\d{1,3})$")
+
+
 def query_code(query: str) -> str | None:
-    """The code_key() of the point a query spells, if any: 'ub 23' -> 'BL23', 'Du4' -> 'GV4'."""
+    """The code_key() of the point a query spells, if any: 'ub 23' -> 'BL23', 'Du4' -> 'GV4',
+    'Bladder 23' -> 'BL23'."""
+    named = _NAMED_CODE.match(fold(query))
+    if named and named.group(1) in _MERIDIAN_NAMES:
+        return f"{_MERIDIAN_NAMES[named.group(1)]}{int(named.group(2))}"
     key = code_key(query)
     match = _EX_QUERY.match(key)
     if match:
@@ -395,7 +411,8 @@ def _terms(query: str) -> list[_Term]:
         else:
             terms.append(_Term((content[i],), None))
             i += 1
-    return terms
+    meaningful = [t for t in terms if t.concept is not None or len(t.words) > 1 or t.words[0] not in NOISE_WORDS]
+    return meaningful or terms
 
 
 Partition = list[tuple[int, int]]  # (weight, bits), disjoint, best first
@@ -457,7 +474,8 @@ class SearchIndex:
             names = [n for n in (p.pinyin, p.name, p.hanzi, p.hanzi_traditional) if n]
             name.add(i, {t for n in names for t in (*_tokens(n), compact(n))})
             sentences = _SENTENCE.split(p.back_pain_use)
-            self._lead.add(i, _tokens(sentences[0]) if sentences else ())
+            lead = " ".join(sentences[:2]) if sentences and len(sentences[0].split()) < 8 else sentences[0]
+            self._lead.add(i, _tokens(lead))
             self._emphasis.add(i, {t for s in sentences if _EMPHASIS.search(s) for t in _tokens(s)})
             use.add(i, {*_tokens(p.back_pain_use), *(t for a in p.areas for t in _tokens(area_text.get(a, a)))})
             text.add(i, {t for part in (p.location, p.how_to_find, p.technique.needling, p.technique.acupressure,
@@ -552,23 +570,29 @@ class SearchIndex:
         return bits
 
     def _groups(self, query: str, filters: Filters) -> list[tuple[int, str, list[int]]]:
-        """(score, matched field, indices in dataset order), best group first."""
+        """(score, matched field, indices in dataset order), best group first.
+
+        A point is as good as its weakest term (all words must match; "four gates" in one
+        sentence beats "four" in a location and "gate" in a name), then the sum over terms,
+        then PURPOSE, then dataset order.
+        """
         admitted = self._admitted_bits(filters)
         whole = compact(query)
         if not whole:
             return [(0, "", _indices_of(admitted))]
         terms = _terms(query)
-        groups: dict[tuple[int, int], int] = {(0, 0): admitted}
+        # (weakest, sum, best) -> points
+        groups: dict[tuple[int, int, int], int] = {(1 << 30, 0, 0): admitted}
         bonuses: list[tuple[int, int]] = []
         for term in terms:
             partition, bonus = self._term(term)
             bonuses.extend(bonus)
-            grown: dict[tuple[int, int], int] = {}
-            for (tier, best), bits in groups.items():
+            grown: dict[tuple[int, int, int], int] = {}
+            for (weakest, total, best), bits in groups.items():
                 for weight, held in partition:
                     both = bits & held
                     if both:
-                        key = (tier + weight, max(best, weight))
+                        key = (min(weakest, weight), total + weight, max(best, weight))
                         grown[key] = grown.get(key, 0) | both
             groups = grown
             if not groups:
@@ -579,32 +603,36 @@ class SearchIndex:
             name = self._fields["name"]
             extra = [(WEIGHTS["name", "word"], name.token(whole) & admitted),
                      (WEIGHTS["name", "prefix"], name.prefix(whole) & admitted)]
+            own = words_key(query)
+            if len(terms) > 1 and len(own.split()) > 1:  # the user's words side by side in the back-pain use
+                bonuses.append((PURPOSE["own-words"] * len(own.split()), self._fields["use"].phrase(own)))
         exact = query_code(query)
         if exact is not None and exact in self._by_code:
             extra.append((WEIGHTS["code", "exact"] * 2, (1 << self._by_code[exact]) & admitted))
         for weight, bits in _best(extra):
-            moved: dict[tuple[int, int], int] = {}
-            for (tier, best), held in groups.items():
-                inside = held & bits
-                if inside:
-                    moved[(tier + weight, max(best, weight))] = moved.get((tier + weight, max(best, weight)), 0) | inside
-                if held & ~bits:
-                    moved[(tier, best)] = moved.get((tier, best), 0) | (held & ~bits)
-            rest = bits & ~sum_bits(groups.values())
-            if rest:
-                moved[(weight, weight)] = moved.get((weight, weight), 0) | rest
-            groups = moved
-        ranked: dict[tuple[int, int, int], int] = {(t, 0, b): bits for (t, b), bits in groups.items()}
-        for lift, lifted in bonuses:
-            split: dict[tuple[int, int, int], int] = {}
-            for (tier, purpose, best), bits in ranked.items():
-                for gain, part in ((lift, bits & lifted), (0, bits & ~lifted)):
+            moved: dict[tuple[int, int, int], int] = {}
+            rest = bits
+            for (weakest, total, best), held in groups.items():
+                rest &= ~held
+                lifted = (max(weakest, weight), total + weight, max(best, weight))
+                for place, part in ((lifted, held & bits), ((weakest, total, best), held & ~bits)):
                     if part:
-                        split[(tier, purpose + gain, best)] = split.get((tier, purpose + gain, best), 0) | part
+                        moved[place] = moved.get(place, 0) | part
+            if rest:
+                moved[(weight, weight, weight)] = moved.get((weight, weight, weight), 0) | rest
+            groups = moved
+        ranked: dict[tuple[int, int, int, int], int] = {(w, t, 0, b): bits for (w, t, b), bits in groups.items()}
+        for lift, lifted_bits in bonuses:
+            split: dict[tuple[int, int, int, int], int] = {}
+            for (weakest, total, purpose, best), bits in ranked.items():
+                for gain, part in ((lift, bits & lifted_bits), (0, bits & ~lifted_bits)):
+                    if part:
+                        key = (weakest, total, purpose + gain, best)
+                        split[key] = split.get(key, 0) | part
             ranked = split
-        order = sorted(ranked.items(), key=lambda item: (-item[0][0], -item[0][1], -item[0][2]))
-        return [(tier * 100 + min(purpose, 99), _weight_field(best), _indices_of(bits))
-                for (tier, purpose, best), bits in order]
+        order = sorted(ranked.items(), key=lambda item: tuple(-v for v in item[0]))
+        return [(_score(weakest, total, purpose), _weight_field(best), _indices_of(bits))
+                for (weakest, total, purpose, best), bits in order]
 
     def _term(self, term: _Term) -> tuple[Partition, list[tuple[int, int]]]:
         """A term's points by match weight, and its purpose bonuses; remembered between keystrokes."""
@@ -632,6 +660,10 @@ class SearchIndex:
                 pregnancy = self._facets.get("pregnancy", 0)
                 variant_use |= pregnancy
                 bonus.append((PURPOSE["pregnancy"], pregnancy))
+            if concept.meridian:
+                channel = self._facets.get("meridian:" + concept.meridian, 0)
+                variant_use |= channel
+                bonus.append((PURPOSE["area"], channel))
             levels += [(WEIGHTS["use", "word"], variant_use), (WEIGHTS["text", "word"], variant_text)]
             areas = sum_bits(self._facets.get("area:" + a, 0) for a in concept.areas)
             if areas:
@@ -639,7 +671,8 @@ class SearchIndex:
             if concept.pain:
                 bonus.append((PURPOSE["pain"], self._facets.get("pain:" + concept.pain, 0)))
             if own:
-                bonus.append((PURPOSE["own-words"], self._fields["use"].phrase(own)))
+                count = len(own.split())
+                bonus.append((PURPOSE["own-words"] * count, self._fields["use"].phrase(own)))
         if lead:
             bonus.append((PURPOSE["lead"], lead))
         if emphasis:
@@ -700,6 +733,11 @@ class SearchIndex:
         words.update(w for k in _CONCEPT_KEYS for w in k.split() if len(w) >= 4)
         words.update(t for c in CONCEPTS for t in fold(" ".join(c.terms)).split() if len(t) >= 4)
         return sorted(words)
+
+
+def _score(weakest: int, total: int, purpose: int) -> int:
+    """One number in the ranking's order: weakest term, then the sum, then purpose (digits 0-1)."""
+    return (min(weakest, 9999) * 10000 + min(total, 9999)) * 100 + min(purpose, 99)
 
 
 def sum_bits(values: Iterable[int]) -> int:

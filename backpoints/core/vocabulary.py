@@ -24,13 +24,15 @@ class Concept:
     areas: tuple[str, ...] = ()
     pain: str = ""  # "lower", "upper" or ""
     pregnancy: bool = False  # the points traditionally avoided in pregnancy
+    meridian: str = ""  # the channel the words name
 
 
 CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "low-back",
         ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
-         "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back"),
+         "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back",
+         "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc"),
         areas=("lower-back",), pain="lower",
     ),
     Concept(
@@ -47,14 +49,19 @@ CONCEPTS: tuple[Concept, ...] = (
         ("stiff neck", "neck", "neck pain", "sore neck", "neck stiffness", "stiffness of the neck",
          "stiffness and pain of the neck", "pain of the neck", "stiffness at the base of the neck",
          "cervical", "cervical spine", "crick in the neck", "torticollis", "wry neck", "nape",
-         "neck tension", "stiff neck point", "luozhen"),
+         "neck tension", "whiplash"),
         areas=("neck",), pain="upper",
     ),
     Concept(
         "upper-back",
         ("upper back", "upper back pain", "between the shoulder blades", "between shoulder blades",
-         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "mid back",
-         "mid-back", "middle back", "middle of the back", "top of the spine"),
+         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "top of the spine"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "mid-back",
+        ("mid back", "midback", "middle back", "middle of the back", "mid-back pain", "thoracolumbar",
+         "lower tips of the shoulder blades", "lower shoulder blades", "where the mid back meets the lower back"),
         areas=("upper-back",), pain="upper",
     ),
     Concept(
@@ -150,8 +157,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "tired",
-        ("tired", "tiredness", "fatigue", "exhaustion", "exhausted", "weak", "weakness", "run-down",
-         "run down", "deficiency"),
+        ("tired", "tiredness", "fatigue", "exhaustion", "exhausted", "weak", "weakness", "deficiency"),
     ),
     Concept(
         "stress",
@@ -168,7 +174,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "bowel",
-        ("bowel", "bowels", "constipation", "diarrhoea", "diarrhea", "bloating", "intestines", "ibs",
+        ("bowel", "bowels", "constipation", "diarrhoea", "diarrhea", "bloating", "ibs",
          "digestion"),
     ),
     Concept(
@@ -190,5 +196,22 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "elderly",
         ("elderly", "older people", "old age", "older", "seniors"),
+    ),
+    *(
+        Concept(f"channel-{code}", tuple(f"{name} {kind}" for name in names for kind in ("channel", "meridian"))
+                + extra, meridian=code)
+        for code, names, extra in (
+            ("BL", ("bladder", "urinary bladder"), ("bladder line",)),
+            ("GV", ("governor vessel", "governing vessel", "du"), ("governor vessel", "governing vessel", "du mai")),
+            ("CV", ("conception vessel", "ren"), ("conception vessel", "ren mai")),
+            ("GB", ("gallbladder", "gall bladder"), ()),
+            ("KI", ("kidney",), ()),
+            ("SI", ("small intestine",), ()),
+            ("LI", ("large intestine",), ()),
+            ("TE", ("triple energizer", "san jiao", "triple burner"), ()),
+            ("LR", ("liver",), ()),
+            ("ST", ("stomach",), ()),
+            ("SP", ("spleen",), ()),
+        )
     ),
 )
