@@ -627,8 +627,8 @@ class SearchIndex:
             for (weakest, total, purpose, best), bits in ranked.items():
                 for gain, part in ((lift, bits & lifted_bits), (0, bits & ~lifted_bits)):
                     if part:
-                        key = (weakest, total, purpose + gain, best)
-                        split[key] = split.get(key, 0) | part
+                        slot = (weakest, total, purpose + gain, best)
+                        split[slot] = split.get(slot, 0) | part
             ranked = split
         order = sorted(ranked.items(), key=lambda item: tuple(-v for v in item[0]))
         return [(_score(weakest, total, purpose), _weight_field(best), _indices_of(bits))
