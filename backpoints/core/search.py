@@ -88,7 +88,11 @@ PURPOSE: Mapping[str, int] = MappingProxyType(
 )
 
 #: Grammar words, left out of phrases on both sides ("back of the knee" = "back of knee").
-STOP_WORDS = frozenset("a an the of in on at to my me i is it its and or for with from by your this that".split())
+STOP_WORDS = frozenset(
+    "a an the of in on at to my me i is it its and or for with from by your this that when while during "
+    "after if as be am are was were do does did get gets got have has had feel feels like very really so "
+    "too also there here can cant t s not just".split()
+)
 
 #: Words that say little in a query with other words ("my lower back hurts", "sciatic
 #: pain", "hand point"); a query made only of them still searches them.
@@ -478,9 +482,11 @@ class SearchIndex:
             self._lead.add(i, _tokens(lead))
             self._emphasis.add(i, {t for s in sentences if _EMPHASIS.search(s) for t in _tokens(s)})
             use.add(i, {*_tokens(p.back_pain_use), *(t for a in p.areas for t in _tokens(area_text.get(a, a)))})
-            text.add(i, {t for part in (p.location, p.how_to_find, p.technique.needling, p.technique.acupressure,
-                                        " ".join(p.cautions), MERIDIANS.get(p.meridian, p.meridian))
-                         for t in _tokens(part)})
+            # The longest field and the lowest tier: words only, no phrase pairs, so the
+            # index of 10,000 points builds in a fraction of a second.
+            text.add(i, set(fold(" ".join((p.location, p.how_to_find, p.technique.needling,
+                                           p.technique.acupressure, *p.cautions,
+                                           MERIDIANS.get(p.meridian, p.meridian)))).split()))
             for a in p.areas:
                 facets["area:" + a].append(i)
             for kind in p.pain:
