@@ -169,7 +169,7 @@ def stem(word: str) -> str:
                 base = base[:-1]  # "running" -> "run"
             word = base
             break
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) > 3:
         word = word[:-1]  # "ache", "aching" -> "ach"
     return word
 
@@ -542,17 +542,25 @@ class SearchIndex:
             for _, score, i in process.extract(typed_key, choices, scorer=fuzz.ratio, score_cutoff=75,
                                                limit=limit):
                 if admitted >> i & 1 and (i not in hits or hits[i].score < score):
-                    text = points[i].pinyin if kind != "code" else points[i].code
+                    text = {"code": points[i].code, "pinyin": points[i].pinyin}.get(kind, points[i].name)
                     hits[i] = Hit(i, points[i], round(score), kind, fuzzy=True, text=text)
-        result = sorted(hits.values(), key=lambda h: (-h.score, h.index))[:limit]
+        def shared_start(hit: Hit) -> int:
+            """Typos are rarer at the start: 'BL230' is nearer BL23 than BL20."""
+            spelled = hit.text if hit.matched == "code" else compact(hit.text)
+            typed_key = typed_code if hit.matched == "code" else typed
+            return next((n for n, (a, b) in enumerate(zip(spelled.upper(), typed_key.upper())) if a != b),
+                        min(len(spelled), len(typed_key)))
+
+        result = sorted(hits.values(), key=lambda h: (-h.score, -shared_start(h), h.index))[:limit]
         corrected = self._corrected(query)
         if corrected is not None:
             seen = {h.index for h in result}
+            similarity = round(fuzz.ratio(fold(query), corrected))
             for hit in self.search_ranked(corrected, filters):
                 if len(result) >= limit:
                     break
                 if hit.index not in seen:
-                    result.append(Hit(hit.index, hit.point, hit.score, "word", fuzzy=True, text=corrected))
+                    result.append(Hit(hit.index, hit.point, similarity, "word", fuzzy=True, text=corrected))
         return result
 
     # --- ranking ------------------------------------------------------------------------
