@@ -122,6 +122,14 @@ def _weight_field(weight: int) -> str:
 
 
 _FOLDED: dict[str, str] = {}
+_ASCII_SPACES = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
+
+
+def _words(text: str) -> list[str]:
+    """fold(text).split(), without building the folded string for long ASCII texts."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_SPACES).split()
+    return fold(text).split()
 
 
 def fold(text: str) -> str:
@@ -129,15 +137,16 @@ def fold(text: str) -> str:
     cached = _FOLDED.get(text)
     if cached is not None:
         return cached
-    if text.isascii():
-        result = _NON_WORD.sub(" ", text.lower()).strip()
+    if text.isascii():  # str.translate is several times faster than a regex here
+        result = " ".join(text.lower().translate(_ASCII_SPACES).split())
     else:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         bare = "".join(c for c in decomposed if not unicodedata.combining(c))
         result = _NON_WORD.sub(" ", bare).strip()
-    if len(_FOLDED) > 50000:
-        _FOLDED.clear()
-    _FOLDED[text] = result
+    if len(text) <= 64:  # names, labels and query words recur; long texts do not
+        if len(_FOLDED) > 50000:
+            _FOLDED.clear()
+        _FOLDED[text] = result
     return result
 
 
@@ -308,6 +317,7 @@ class _Field:
         self.vocab: list[str] = []
         self.stems: dict[str, list[str]] = {}
         self._bits: dict[str, int] = {}
+        self._last_inside: tuple[str, list[str]] = ("", [])
 
     def add(self, index: int, tokens: Iterable[str]) -> None:
         postings = self.postings
@@ -346,11 +356,18 @@ class _Field:
         return bits
 
     def inside(self, word: str) -> int:
-        """Points holding a word that contains this one."""
+        """Points holding a word that contains this one.
+
+        Incremental like the typing: when the word only grew ("she" -> "shen"), only the
+        words that held the shorter one are tested again.
+        """
+        last_word, last_tokens = self._last_inside
+        pool = last_tokens if last_word and word.startswith(last_word) else self.vocab
+        tokens = [t for t in pool if word in t]
+        self._last_inside = (word, tokens)
         bits = 0
-        for token in self.vocab:
-            if word in token:
-                bits |= self.token(token)
+        for token in tokens:
+            bits |= self.token(token)
         return bits
 
     def phrase(self, key: str) -> int:
@@ -366,20 +383,34 @@ class _Field:
         return bits
 
 
-_TOKENS: dict[str, tuple[str, ...]] = {}
+_SHORT_TOKENS: dict[str, frozenset[str]] = {}
 
 
-def _tokens(text: str) -> tuple[str, ...]:
-    """The words of a text and its bigrams of content-word stems (for phrases)."""
-    cached = _TOKENS.get(text)
+def _tokens(text: str) -> frozenset[str]:
+    """The words of a text and its pairs of adjacent content-word stems (for phrases).
+
+    Short texts (labels, names, cautions) recur across points and are remembered.
+    """
+    cached = _SHORT_TOKENS.get(text)
     if cached is not None:
         return cached
-    words = fold(text).split()
-    content = [stem(w) for w in words if w not in STOP_WORDS]
-    result = tuple(set(words).union(f"{a} {b}" for a, b in zip(content, content[1:])))
-    if len(_TOKENS) > 50000:
-        _TOKENS.clear()
-    _TOKENS[text] = result
+    words = _words(text)
+    content = [_stem_cached(w) for w in words if w not in STOP_WORDS]
+    result = frozenset(words).union(f"{a} {b}" for a, b in zip(content, content[1:]))
+    if len(text) <= 160:
+        if len(_SHORT_TOKENS) > 20000:
+            _SHORT_TOKENS.clear()
+        _SHORT_TOKENS[text] = result
+    return result
+
+
+_STEMS: dict[str, str] = {}
+
+
+def _stem_cached(word: str) -> str:
+    result = _STEMS.get(word)
+    if result is None:
+        result = _STEMS[word] = stem(word)
     return result
 
 
@@ -478,15 +509,17 @@ class SearchIndex:
             names = [n for n in (p.pinyin, p.name, p.hanzi, p.hanzi_traditional) if n]
             name.add(i, {t for n in names for t in (*_tokens(n), compact(n))})
             sentences = _SENTENCE.split(p.back_pain_use)
-            lead = " ".join(sentences[:2]) if sentences and len(sentences[0].split()) < 8 else sentences[0]
-            self._lead.add(i, _tokens(lead))
-            self._emphasis.add(i, {t for s in sentences if _EMPHASIS.search(s) for t in _tokens(s)})
-            use.add(i, {*_tokens(p.back_pain_use), *(t for a in p.areas for t in _tokens(area_text.get(a, a)))})
+            said = [_tokens(s) for s in sentences]
+            # The lead is what the point is chiefly for: the first sentence, or two when the
+            # first is as short as "A distal point."
+            self._lead.add(i, frozenset().union(*said[: 2 if len(sentences[0].split()) < 8 else 1]))
+            self._emphasis.add(i, frozenset().union(*(t for s, t in zip(sentences, said) if _EMPHASIS.search(s))))
+            use.add(i, frozenset().union(*said, *(_tokens(area_text.get(a, a)) for a in p.areas)))
             # The longest field and the lowest tier: words only, no phrase pairs, so the
             # index of 10,000 points builds in a fraction of a second.
-            text.add(i, set(fold(" ".join((p.location, p.how_to_find, p.technique.needling,
-                                           p.technique.acupressure, *p.cautions,
-                                           MERIDIANS.get(p.meridian, p.meridian)))).split()))
+            text.add(i, set(_words(" ".join((p.location, p.how_to_find, p.technique.needling,
+                                             p.technique.acupressure, *p.cautions,
+                                             MERIDIANS.get(p.meridian, p.meridian))))))
             for a in p.areas:
                 facets["area:" + a].append(i)
             for kind in p.pain:
