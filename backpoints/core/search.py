@@ -99,7 +99,8 @@ STOP_WORDS = frozenset(
 NOISE_WORDS = frozenset(
     "pain point points acupoint acupoints hurt hurts hurting painful sore ache aches aching achy problem "
     "problems relief relieve help helps treat treating treatment cure good best use used useful "
-    "some any where which what".split()
+    "some any where which what night nights morning mornings day days always sometimes often lot bit little "
+    "much".split()
 )
 
 _EMPHASIS = re.compile(
@@ -764,7 +765,8 @@ class SearchIndex:
         changed = False
         out: list[str] = []
         for word in words:
-            if word in STOP_WORDS or any(bits for _, bits in self._word(word)) or len(word) < 4:
+            if (word in STOP_WORDS or word in NOISE_WORDS or len(word) < 4
+                    or any(bits for _, bits in self._word(word))):
                 out.append(word)
                 continue
             best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
@@ -777,6 +779,7 @@ class SearchIndex:
 
     def _vocabulary(self) -> list[str]:
         words = {t for f in self._fields.values() for t in f.vocab if len(t) >= 4 and not t.isdigit()}
+        words -= NOISE_WORDS
         words.update(w for k in _CONCEPT_KEYS for w in k.split() if len(w) >= 4)
         words.update(t for c in CONCEPTS for t in fold(" ".join(c.terms)).split() if len(t) >= 4)
         return sorted(words)

@@ -32,7 +32,8 @@ CONCEPTS: tuple[Concept, ...] = (
         "low-back",
         ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
          "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back",
-         "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc"),
+         "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc",
+         "spinal stenosis", "stenosis"),
         areas=("lower-back",), pain="lower",
     ),
     Concept(
@@ -41,7 +42,8 @@ CONCEPTS: tuple[Concept, ...] = (
          "pain down my leg", "pain running down the leg", "pain down the back of the leg",
          "shooting pain down the leg", "radiating leg pain", "spreads into the leg", "spreads down the leg",
          "spreading down the leg", "runs down the back of the thigh", "down the back of the leg",
-         "into the buttock and leg", "pain spreading down the leg", "radiculopathy"),
+         "into the buttock and leg", "pain spreading down the leg", "radiculopathy",
+         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg"),
         areas=("hip", "leg", "knee"), pain="lower",
     ),
     Concept(
@@ -77,7 +79,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "tailbone",
-        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint",
          "si joint", "base of the spine", "bottom of the spine"),
         areas=("lower-back", "hip"), pain="lower",
     ),
@@ -100,7 +102,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "calf",
-        ("calf", "calves", "calf cramp", "calf cramps", "gastrocnemius", "lower leg"),
+        ("calf", "calves", "calf cramp", "calf cramps", "leg cramp", "leg cramps", "gastrocnemius", "lower leg"),
         areas=("leg",),
     ),
     Concept(
@@ -115,7 +117,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "head",
-        ("headache", "headaches", "head", "back of the head", "occiput", "base of the skull", "skull",
+        ("headache", "headaches", "migraine", "migraines", "tension headache", "head", "back of the head", "occiput", "base of the skull", "skull",
          "scalp", "vertex"),
         areas=("head",),
     ),
@@ -133,7 +135,8 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "acute",
         ("acute", "sudden", "sprain", "lumbar sprain", "acute lumbar sprain", "pulled my back",
-         "put my back out", "threw my back out", "strain", "strained", "twinge"),
+         "put my back out", "threw my back out", "strain", "strained", "twinge", "pulled muscle",
+         "muscle strain", "pulled"),
     ),
     Concept(
         "chronic",
@@ -150,6 +153,14 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "stiffness",
         ("stiffness", "stiff", "rigidity", "rigid", "tight", "tightness", "tension"),
+    ),
+    Concept(
+        "numbness",
+        ("numbness", "numb", "tingling", "pins and needles"),
+    ),
+    Concept(
+        "joints",
+        ("arthritis", "osteoarthritis", "bone and joint", "joint complaints", "degenerative", "wear and tear"),
     ),
     Concept(
         "cramp",
@@ -187,7 +198,8 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "pressure",
-        ("acupressure", "pressure", "press", "massage", "self-massage", "rub"),
+        ("acupressure", "pressure", "press", "massage", "self-massage", "rub", "self care", "self-care",
+         "at home"),
     ),
     Concept(
         "moxa",
