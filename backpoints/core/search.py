@@ -290,6 +290,26 @@ class Hit:
         return f"Did you mean {self.point.pinyin} ({self.point.code})?"
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One line of "did you mean" for the user: pick the point, or search the corrected words."""
+
+    text: str  # "Did you mean Shènshū (BL23)?" or "Did you mean “sciatica”?"
+    code: str = ""  # the point to select, for a misspelt code, pinyin or name
+    query: str = ""  # the query to search instead, for a misspelt word
+
+
+def group_suggestions(hits: list[Hit]) -> list[Suggestion]:
+    """suggest()'s hits as the lines to show: one per point, one per corrected query."""
+    lines: dict[str, Suggestion] = {}
+    for hit in hits:
+        if hit.matched == "word":
+            lines.setdefault(hit.text, Suggestion(hit.did_you_mean(), query=hit.text))
+        else:
+            lines.setdefault(hit.point.code, Suggestion(hit.did_you_mean(), code=hit.point.code))
+    return list(lines.values())
+
+
 # --- bit sets -------------------------------------------------------------------------
 _BIT_TABLE = bytes.maketrans(b"01", b"\x00\x01")
 
@@ -559,7 +579,10 @@ class SearchIndex:
         Empty when the query has results of its own (suggestions never mix with them)."""
         if not compact(query) or self.search_indices(query, filters):
             return []
-        from rapidfuzz import fuzz, process
+        try:
+            from rapidfuzz import fuzz, process
+        except ImportError:  # a packager left the dependency out: no suggestions, no crash
+            return []
 
         points = self.dataset.points
         admitted = self._admitted_bits(filters)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backpoints.core.search import Filters, SearchIndex, stem, words_key
+from backpoints.core.search import Filters, SearchIndex, Suggestion, group_suggestions, stem, words_key
 from backpoints.core.vocabulary import CONCEPTS
 
 
@@ -119,3 +119,11 @@ def test_suggestions_never_mix_with_results(index: SearchIndex) -> None:
 def test_suggestions_respect_filters(index: SearchIndex) -> None:
     assert index.suggest("hegi")[0].point.code == "LI4"
     assert "LI4" not in [h.point.code for h in index.suggest("hegi", Filters(hide_pregnancy=True))]
+
+
+def test_suggestions_grouped_as_lines_to_show(index: SearchIndex) -> None:
+    lines = group_suggestions(index.suggest("shensu"))
+    assert lines[0] == Suggestion("Did you mean Shènshū (BL23)?", code="BL23")
+    words = group_suggestions(index.suggest("sciatca"))
+    assert Suggestion("Did you mean \u201csciatica\u201d?", query="sciatica") in words
+    assert len([s for s in words if s.query]) == 1  # one line for the corrected word, not one per point
