@@ -110,9 +110,6 @@ _EMPHASIS = re.compile(
 )
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
-_FIELD_RANK = {"code": 0, "name": 1, "use": 2, "text": 3}
-
-
 def _weight_field(weight: int) -> str:
     """The field whose match weight this is (the largest weight not above it)."""
     best, name = -1, "text"
@@ -174,7 +171,7 @@ def stem(word: str) -> str:
             if suffix == "es" and not base.endswith(("ss", "x", "z", "ch", "sh")):
                 base = word[:-1]  # "muscles" -> "muscle", not "muscl"
             elif suffix == "s" and base.endswith(("s", "u", "i")):
-                return word  # "press", "sacrum"s do not exist, "pelvis", "coccyx"
+                return word  # "press", "pelvis", "sinus" are not plurals
             if suffix in ("ing", "ed", "ings") and len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
                 base = base[:-1]  # "running" -> "run"
             word = base
@@ -516,6 +513,8 @@ class SearchIndex:
         init=False, repr=False, default_factory=dict
     )
     _admitted: dict[Filters, int] = field(init=False, repr=False, default_factory=dict)
+    _spellings: tuple[list[str], list[str]] | None = field(init=False, repr=False, default=None)
+    _known_words: list[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         points = self.dataset.points
@@ -589,11 +588,11 @@ class SearchIndex:
         hits: dict[int, Hit] = {}
         typed_code = query_code(query) or code_key(query)
         typed = compact(query)
-        for kind, typed_key, choices in (
-            ("code", typed_code, self._codes),
-            ("pinyin", typed, [compact(p.pinyin) for p in points]),
-            ("name", typed, [compact(p.name) for p in points]),
-        ):
+        if self._spellings is None:  # made on the first typo, not for every search
+            self._spellings = ([compact(p.pinyin) for p in points], [compact(p.name) for p in points])
+        pinyins, names = self._spellings
+        for kind, typed_key, choices in (("code", typed_code, self._codes), ("pinyin", typed, pinyins),
+                                         ("name", typed, names)):
             if len(typed_key) < 2:
                 continue
             for _, score, i in process.extract(typed_key, choices, scorer=fuzz.ratio, score_cutoff=75,
@@ -801,11 +800,14 @@ class SearchIndex:
         return " ".join(out) if changed else None
 
     def _vocabulary(self) -> list[str]:
+        if self._known_words is not None:
+            return self._known_words
         words = {t for f in self._fields.values() for t in f.vocab if len(t) >= 4 and not t.isdigit()}
         words -= NOISE_WORDS
         words.update(w for k in _CONCEPT_KEYS for w in k.split() if len(w) >= 4)
         words.update(t for c in CONCEPTS for t in fold(" ".join(c.terms)).split() if len(t) >= 4)
-        return sorted(words)
+        self._known_words = sorted(words)
+        return self._known_words
 
 
 def _score(weakest: int, total: int, purpose: int) -> int:

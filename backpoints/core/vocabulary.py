@@ -79,7 +79,7 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "tailbone",
-        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint", "sacral foramen", "sacral foramina", "baliao", "eight liao",
          "si joint", "base of the spine", "bottom of the spine"),
         areas=("lower-back", "hip"), pain="lower",
     ),
