@@ -139,3 +139,24 @@ def test_two_spellings_of_one_point_are_a_duplicate(dataset) -> None:  # type: i
         parse_sheet("backpoints_sheet: 1\npoints: [BL40, bl40]\n", "s.yaml", dataset)
     assert "'BL40' is listed twice" in str(caught.value.problems[0])
     assert caught.value.problems[0].line == 2
+
+
+_ALIASES = {"BL": ("UB", "B"), "GV": ("Du",), "CV": ("Ren",), "TE": ("SJ", "TB"), "LR": ("Liv", "LV"),
+            "KI": ("K", "Kid"), "GB": ("G",), "ST": ("S",), "LI": ("LI",), "SI": ("SI",), "SP": ("SP",)}
+
+
+def test_every_point_code_in_every_spelling(dataset) -> None:  # type: ignore[no-untyped-def]
+    """Each code of the dataset, written as people write it, comes back as the dataset's code."""
+    from backpoints.core.search import canonical_code
+
+    for point in dataset.points:
+        code = point.code
+        letters = code.rstrip("0123456789")
+        number = code[len(letters):]
+        spellings = {code.lower(), code.replace("-", ""), f"{letters.rstrip('-')} {number}".lower()}
+        if not code.startswith("EX"):
+            spellings |= {f"{letters}-{number}", f"{letters}0{number}"}
+            spellings |= {f"{alias}{number}" for alias in _ALIASES.get(letters, ())}
+            spellings |= {f"{alias.lower()} {number}" for alias in _ALIASES.get(letters, ())}
+        for spelling in spellings:
+            assert canonical_code(dataset, spelling) == code, spelling
