@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from .model import AREA_LABELS, MERIDIANS, Dataset, Point
 from .vocabulary import CONCEPTS, Concept
@@ -311,7 +311,16 @@ def group_suggestions(hits: list[Hit]) -> list[Suggestion]:
 _BIT_TABLE = bytes.maketrans(b"01", b"\x00\x01")
 
 
-def _bits_of(indices: Iterable[int], size: int) -> int:
+_FLAG_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def _bits_of(indices: Sequence[int], size: int) -> int:
+    """A bit set of these indices."""
+    if len(indices) > 256:
+        # Long lists: one flag byte per point set by C-level iteration, read as binary digits.
+        flags = bytearray(size)
+        deque(map(flags.__setitem__, indices, repeat(1)), maxlen=0)
+        return int(flags.translate(_FLAG_DIGITS)[::-1], 2)
     buffer = bytearray((size + 7) // 8)
     for i in indices:
         buffer[i >> 3] |= 1 << (i & 7)
