@@ -41,6 +41,11 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("period pain", {"SP6", "BL32"}, {"SP6", "BL32"}),
     ("weak knees", {"KI3", "ST36"}, {"KI3", "ST36"}),
     ("hand point for back pain", {"SI3", "EX-UE7"}, {"EX-UE7"}),
+    ("migraine", {"GB20", "GV20", "GV16"}, set()),
+    ("leg cramps at night", {"BL57"}, {"BL57"}),
+    ("sacroiliac joint pain", {"BL32", "BL31", "BL54", "BL26"}, set()),
+    ("back pain and fatigue", {"ST36", "BL23", "KI3", "GV3", "BL20"}, set()),
+    ("older people back pain", {"BL23", "GV4", "CV4"}, {"BL23"}),
     # students: names, pinyin, channel names
     ("kidney shu", {"BL23"}, {"BL23"}),
     ("shen shu", {"BL23"}, {"BL23"}),
@@ -54,6 +59,11 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("command point for the back", {"BL40"}, {"BL40"}),
     ("Luozhen", {"EX-UE8"}, {"EX-UE8"}),
     ("du mai", {"SI3", "GV4", "GV3", "GV14", "GV16"}, set()),
+    ("zusanli", {"ST36"}, {"ST36"}),
+    ("kidney 3", {"KI3"}, {"KI3"}),
+    ("source point of the kidney", {"KI3"}, {"KI3"}),
+    ("influential point of the sinews", {"GB34"}, {"GB34"}),
+    ("back shu point of the kidney", {"BL23"}, {"BL23"}),
     # practitioners: codes in every spelling
     ("UB40", {"BL40"}, {"BL40"}),
     ("Du4", {"GV4"}, {"GV4"}),
