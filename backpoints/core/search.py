@@ -524,6 +524,7 @@ class SearchIndex:
     _admitted: dict[Filters, int] = field(init=False, repr=False, default_factory=dict)
     _spellings: tuple[list[str], list[str]] | None = field(init=False, repr=False, default=None)
     _known_words: list[str] | None = field(init=False, repr=False, default=None)
+    _numbers: dict[int, int] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         points = self.dataset.points
@@ -776,6 +777,13 @@ class SearchIndex:
                 bits |= 1 << codes[i][1]
                 i += 1
             levels.append((WEIGHTS["code", "prefix"], bits))
+        elif word.isdigit():  # "40" alone: the points numbered 40 (BL40), as a start of their codes
+            if self._numbers is None:
+                numbers: dict[int, list[int]] = defaultdict(list)
+                for i, c in enumerate(self._codes):
+                    numbers[_code_number(c)].append(i)
+                self._numbers = {n: _bits_of(v, len(self._codes)) for n, v in numbers.items()}
+            levels.append((WEIGHTS["code", "prefix"], self._numbers.get(int(word), 0)))
         name = self._fields["name"]
         levels += [
             (WEIGHTS["name", "word"], name.word(word)),
@@ -817,6 +825,12 @@ class SearchIndex:
         words.update(t for c in CONCEPTS for t in fold(" ".join(c.terms)).split() if len(t) >= 4)
         self._known_words = sorted(words)
         return self._known_words
+
+
+def _code_number(code: str) -> int:
+    """The number a code ends with: 'BL40' -> 40, 'EXUE7' -> 7."""
+    digits = code[len(code.rstrip("0123456789")):]
+    return int(digits) if digits else -1
 
 
 def _score(weakest: int, total: int, purpose: int) -> int:

@@ -71,6 +71,7 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("SJ5", {"TE5"}, {"TE5"}),
     ("Liv3", {"LR3"}, {"LR3"}),
     ("K3", {"KI3"}, {"KI3"}),
+    ("40", {"BL40"}, {"BL40"}),
 ]
 
 
