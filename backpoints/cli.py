@@ -172,19 +172,29 @@ def _list(args: argparse.Namespace, data: str | None) -> int:
         meridian=args.meridian or "",
         hide_pregnancy=args.no_pregnancy_caution,
     )
-    points = SearchIndex(dataset).search(args.query, filters)
+    index = SearchIndex(dataset)
+    hits = index.search_ranked(args.query, filters)
+    # Typo suggestions only when nothing matched, and always marked as such.
+    shown = hits or index.suggest(args.query, filters)
     from .terminal import json_safe, write_stdout
 
     if args.json:
-        text = json_safe(json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2) + "\n")
+        rows = [h.point.to_json() | {"score": h.score, "matched": h.matched, "fuzzy": h.fuzzy}
+                | ({"did_you_mean": h.did_you_mean()} if h.fuzzy else {}) for h in shown]
+        text = json_safe(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     else:
-        rows = []
-        for point in points:
+        lines = []
+        for hit in shown:
+            point = hit.point
             flag = " [pregnancy caution]" if point.pregnancy_caution else ""
-            rows.append(f"{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}\n")
-        text = "".join(rows)
+            lead = "did you mean " if hit.fuzzy else ""
+            lines.append(f"{lead}{point.code:<8} {point.pinyin:<14} {point.name:<28} {', '.join(point.areas)}{flag}\n")
+        text = "".join(lines)
     if not write_stdout(text):  # `list > /dev/full` must not exit 0 with the output lost
         return EXIT_FAIL
+    for line in dict.fromkeys(h.did_you_mean() for h in shown if h.matched == "word"):
+        print(line, file=sys.stderr)
+    points = [h.point for h in hits]
     if not points:
         asked = args.query or args.pain or args.area or args.meridian or args.no_pregnancy_caution
         print("no points match" if asked else "the dataset has no points", file=sys.stderr)
@@ -197,12 +207,12 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
     import re
 
     from .core.sheet import Sheet, check_codes, load_sheet, preset_sheet, presets, today
-    from .core.search import code_key, query_code
+    from .core.search import canonical_code
 
     try:
         dataset = load(data, cached=True)
         if args.open:
-            sheet = load_sheet(args.open)
+            sheet = load_sheet(args.open, dataset)
             check_codes(sheet, dataset, args.open)
         elif args.routine:
             from .commands.routines import sheet_for
@@ -210,8 +220,7 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
             sheet = sheet_for(args.routine, dataset)
         elif args.points:
             wanted = [c for c in re.split(r"[,\s]+", args.points) if c]
-            codes = {code_key(p.code): p.code for p in dataset.points}
-            resolved = [codes.get(query_code(c) or code_key(c), c) for c in wanted]
+            resolved = [canonical_code(dataset, c) or c for c in wanted]
             sheet = Sheet(title="Point sheet", points=tuple(dict.fromkeys(resolved)), date=today())
             check_codes(sheet, dataset, "--points")
         else:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import AREA_LABELS, AREAS, HAZARD_INFO, Dataset, Point, applies
 from .files import DataError, Problem, read_text, write_atomically
+from .search import canonical_code
 
 if TYPE_CHECKING:
     from .routines import Routine
@@ -69,7 +70,7 @@ def resolve(sheet: Sheet, dataset: Dataset) -> tuple[list[Point], list[str]]:
     found: list[Point] = []
     missing: list[str] = []
     for code in sheet.points:
-        point = dataset.point(code)
+        point = dataset.point(canonical_code(dataset, code) or code)
         if point is None:
             missing.append(code)
         else:
@@ -149,14 +150,18 @@ def save_sheet(sheet: Sheet, path: str | os.PathLike[str], *, private: bool = Fa
     write_atomically(Path(path), sheet_to_yaml(sheet).encode("utf-8"), private=private)
 
 
-def load_sheet(path: str | os.PathLike[str]) -> Sheet:
-    """Read and validate a sheet file; raises DataError with FILE:LINE:COL problems."""
+def load_sheet(path: str | os.PathLike[str], dataset: Dataset | None = None) -> Sheet:
+    """Read and validate a sheet file; raises DataError with FILE:LINE:COL problems.
+
+    With a dataset, codes in any spelling search accepts (bl40, UB40, Du4) come back in
+    the dataset's spelling (BL40, GV4), so saving the sheet writes the canonical form.
+    """
     name = str(path)
-    return parse_sheet(read_text(name), name)
+    return parse_sheet(read_text(name), name, dataset)
 
 
-def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
-    """Validate sheet text."""
+def parse_sheet(text: str, name: str = "<sheet>", dataset: Dataset | None = None) -> Sheet:
+    """Validate sheet text (codes made canonical when a dataset is given)."""
     from .yamlread import read_top
 
     reader, fields = read_top(
@@ -182,6 +187,8 @@ def parse_sheet(text: str, name: str = "<sheet>") -> Sheet:
             code = reader.string(item, "points item")
             if code is None:
                 continue
+            if dataset is not None:
+                code = canonical_code(dataset, code) or code
             if code in seen:
                 reader.error(item, f"points: {code!r} is listed twice")
             else:

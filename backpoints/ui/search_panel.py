@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPalette, QPaintEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -91,9 +91,18 @@ class PointDelegate(QStyledItemDelegate):
 class PointListView(QListView):
     """The result list; with no rows it says so inside its own frame (the layout never moves)."""
 
+    #: A click on the empty list's message (it takes the first "did you mean").
+    empty_clicked = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = "No points match.\nTry fewer words or clear a filter."
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            self.empty_clicked.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -173,6 +182,8 @@ class SearchPanel(QWidget):
         # Selection, not the current row: tabbing into the list makes its first row current
         # without choosing it, and that must not select a point.
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
+        self.list.empty_clicked.connect(
+            lambda: self.state.suggestions and self.state.take_suggestion(self.state.suggestions[0]))
         self.list.activated.connect(lambda index: state.select(self.model.code_at(index.row()), reveal=True))
 
         layout = QVBoxLayout(self)
@@ -214,6 +225,15 @@ class SearchPanel(QWidget):
 
     def _show_count(self) -> None:
         shown, total = len(self.state.rows), len(self.state.dataset.points)
+        # The empty state: one message inside the list frame, with any "did you mean".
+        lines = ["No points match."]
+        suggestions = self.state.suggestions
+        if suggestions:
+            lines += [s.text for s in suggestions[:4]] + ["Press Enter or click here for the first."]
+        else:
+            lines.append("Try fewer words or clear a filter.")
+        self.list.empty_text = "\n".join(lines)
+        self.list.viewport().update()
         if shown == 0:
             text = "No points match"
         elif shown == total:
@@ -258,10 +278,14 @@ class SearchPanel(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
                 self.state.select(self.model.code_at(0), reveal=True)
                 return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state.suggestions:
+                self.state.take_suggestion(self.state.suggestions[0])  # "did you mean": Enter takes it
+                return True
             if key == Qt.Key.Key_Down and self.model.rowCount():
-                self.list.setFocus(Qt.FocusReason.TabFocusReason)
-                if not self.list.currentIndex().isValid():
-                    self.list.setCurrentIndex(self.model.index(0))
+                # Down chooses the first result (Tab into the list only makes it current).
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
             if key == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()

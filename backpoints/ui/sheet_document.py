@@ -195,7 +195,7 @@ class SheetDocument(QObject):
 
         Raises DataError (with FILE:LINE:COL problems) and leaves the current sheet as it is.
         """
-        sheet = load_sheet(path)
+        sheet = load_sheet(path, self.browse.dataset)  # any code spelling, saved back canonical
         missing = resolve(sheet, self.browse.dataset)[1]
         if missing:
             gone = set(missing)
@@ -257,7 +257,7 @@ class SheetDocument(QObject):
         if self.autosave_path is None or not self.autosave_path.exists():
             return False
         try:
-            sheet = load_sheet(self.autosave_path)
+            sheet = load_sheet(self.autosave_path, self.browse.dataset)
         except DataError as exc:
             log.warning("the kept working copy is unreadable, starting a new sheet: %s", exc.problems[0])
             return False

@@ -16,7 +16,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from ..core.model import VIEWS, Dataset, Point
-from ..core.search import Filters, SearchIndex
+from ..core.search import Filters, SearchIndex, Suggestion, group_suggestions
 
 
 class BrowseState(QObject):
@@ -43,6 +43,7 @@ class BrowseState(QObject):
         self._rows: list[int] = list(range(len(dataset.points)))
         self._codes: frozenset[str] | None = None
         self._selected: Point | None = None
+        self._suggestions: list[Suggestion] = []
         self._view = "back"
 
     # --- reading ------------------------------------------------------------------------
@@ -67,6 +68,11 @@ class BrowseState(QObject):
     def result_codes(self) -> frozenset[str] | None:
         """The codes in the result, or None when nothing narrows it (every point)."""
         return self._codes
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        """"Did you mean" lines when the query finds nothing (never mixed into the result)."""
+        return self._suggestions
 
     @property
     def selected(self) -> Point | None:
@@ -166,4 +172,14 @@ class BrowseState(QObject):
             codes = None
         self._rows = rows
         self._codes = codes
+        self._suggestions = (group_suggestions(self.search_index().suggest(self._query, self._filters))
+                             if not rows and self._query.strip() else [])
         self.result_changed.emit()
+
+    def take_suggestion(self, suggestion: Suggestion) -> None:
+        """Follow a "did you mean": select its point, or search its corrected words."""
+        if suggestion.query:
+            self.set_query(suggestion.query)
+        elif suggestion.code:
+            self.set_query("")
+            self.select(suggestion.code, reveal=True)

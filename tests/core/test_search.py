@@ -46,9 +46,12 @@ def test_text_words_find_points(index: SearchIndex, query: str, expected: str) -
 
 
 def test_all_words_must_match_in_any_order(index: SearchIndex) -> None:
-    both = set(codes(index, "neck stiff"))
-    assert both == set(codes(index, "stiff neck"))
-    assert both <= set(codes(index, "stiff")) & set(codes(index, "neck"))
+    assert set(codes(index, "neck stiff")) == set(codes(index, "stiff neck"))
+    # Words outside the vocabulary: every one must match, in any order.
+    both = set(codes(index, "hollow trapezius"))
+    assert both and both == set(codes(index, "trapezius hollow"))
+    assert both <= set(codes(index, "trapezius")) & set(codes(index, "hollow"))
+    assert both != set(codes(index, "trapezius"))
     assert codes(index, "popliteal zzzz") == []
 
 
@@ -120,3 +123,20 @@ def test_random_typing_agrees_with_fresh_search(letters: list[str]) -> None:
 
 
 _DATASET: dict[str, object] = {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=list("abceghiklmnoprstuwxyz0123 -'"), min_size=1, max_size=14))
+def test_any_query_ranks_consistently_and_suggestions_stay_apart(query: str) -> None:
+    from backpoints.core.loader import load_dataset
+    from tests.conftest import DATA
+
+    dataset = _DATASET.setdefault("d", load_dataset(str(DATA)))
+    index = _DATASET.setdefault("i", SearchIndex(dataset))  # type: ignore[arg-type]
+    hits = index.search_ranked(query)  # type: ignore[union-attr]
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert len({h.index for h in hits}) == len(hits)
+    assert [h.index for h in hits] == index.search_indices(query)  # type: ignore[union-attr]
+    suggestions = index.suggest(query)  # type: ignore[union-attr]
+    assert not (hits and suggestions)
+    assert all(s.fuzzy for s in suggestions)

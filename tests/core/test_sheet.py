@@ -104,3 +104,64 @@ def test_pain_presets_start_with_the_painful_region(dataset) -> None:  # type: i
 def test_red_flags_come_first_on_lower_back_sheets(dataset) -> None:  # type: ignore[no-untyped-def]
     notes = gather_cautions([dataset.point("LI4"), dataset.point("BL23")])
     assert notes[0].title.startswith("See a doctor first") and notes[1].title == "Pregnancy"
+
+
+# --- one code normalisation -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("bl40", "BL40"), ("BL-40", "BL40"), ("UB40", "BL40"), ("ub 40", "BL40"), ("Du4", "GV4"), ("Ren6", "CV6"),
+     ("SJ5", "TE5"), ("Liv3", "LR3"), ("K3", "KI3"), ("ex-ue7", "EX-UE7"), ("EXUE7", "EX-UE7"),
+     ("Bladder 23", "BL23"), ("BL23", "BL23"), ("XX1", None), ("BL99", None), ("", None)],
+)
+def test_canonical_code_accepts_every_spelling_search_accepts(dataset, typed: str, code: str | None) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.search import SearchIndex, canonical_code
+
+    assert canonical_code(dataset, typed) == code
+    if code is not None:
+        assert SearchIndex(dataset).search(typed)[0].code == code
+
+
+def test_sheet_file_with_other_spellings_loads_and_saves_canonical(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.sheet import check_codes
+
+    path = tmp_path / "old.bpsheet.yaml"
+    path.write_text("backpoints_sheet: 1\ntitle: From my notes\npoints: [bl40, UB60, Du4, ren 6, K3]\n",
+                    encoding="utf-8")
+    sheet = load_sheet(path, dataset)
+    assert sheet.points == ("BL40", "BL60", "GV4", "CV6", "KI3")
+    check_codes(sheet, dataset, str(path))  # no unknown code
+    save_sheet(sheet, path)
+    assert "points: [BL40, BL60, GV4, CV6, KI3]" in path.read_text(encoding="utf-8")
+    # Without a dataset the file is read as written, and resolve() still finds the points.
+    raw = parse_sheet("backpoints_sheet: 1\npoints: [bl40, UB60]\n")
+    assert raw.points == ("bl40", "UB60")
+    points, missing = resolve(raw, dataset)
+    assert [p.code for p in points] == ["BL40", "BL60"] and missing == []
+
+
+def test_two_spellings_of_one_point_are_a_duplicate(dataset) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(DataError) as caught:
+        parse_sheet("backpoints_sheet: 1\npoints: [BL40, bl40]\n", "s.yaml", dataset)
+    assert "'BL40' is listed twice" in str(caught.value.problems[0])
+    assert caught.value.problems[0].line == 2
+
+
+_ALIASES = {"BL": ("UB", "B"), "GV": ("Du",), "CV": ("Ren",), "TE": ("SJ", "TB"), "LR": ("Liv", "LV"),
+            "KI": ("K", "Kid"), "GB": ("G",), "ST": ("S",), "LI": ("LI",), "SI": ("SI",), "SP": ("SP",)}
+
+
+def test_every_point_code_in_every_spelling(dataset) -> None:  # type: ignore[no-untyped-def]
+    """Each code of the dataset, written as people write it, comes back as the dataset's code."""
+    from backpoints.core.search import canonical_code
+
+    for point in dataset.points:
+        code = point.code
+        letters = code.rstrip("0123456789")
+        number = code[len(letters):]
+        spellings = {code.lower(), code.replace("-", ""), f"{letters.rstrip('-')} {number}".lower()}
+        if not code.startswith("EX"):
+            spellings |= {f"{letters}-{number}", f"{letters}0{number}"}
+            spellings |= {f"{alias}{number}" for alias in _ALIASES.get(letters, ())}
+            spellings |= {f"{alias.lower()} {number}" for alias in _ALIASES.get(letters, ())}
+        for spelling in spellings:
+            assert canonical_code(dataset, spelling) == code, spelling

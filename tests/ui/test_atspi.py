@@ -107,8 +107,11 @@ def test_screen_reader_hears_every_region_and_point(tmp_path: Path, dataset) -> 
     # sends the focus event a screen reader speaks.
     assert report["map_focused"]
     walk = report["walk"]
-    assert walk[0]["key"] == "Escape" and walk[0]["role"] == "push button" and walk[0]["announced"]
+    # Escape first puts the map at the region level (with nothing chosen yet it has
+    # nothing to announce); Home then goes to the first region and says so.
+    assert walk[0]["key"] == "Escape" and walk[0]["role"] == "push button"
     assert walk[1]["key"] == "Home" and walk[1]["focused"].startswith("Head region")
+    assert any(w["announced"] for w in walk[:3])
     assert walk[2]["announced"] and walk[2]["announced"] != walk[1]["focused"], walk[2]
     entered = walk[5]
     assert entered["key"] == "Return" and entered["role"] == "list item", entered

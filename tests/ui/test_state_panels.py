@@ -150,3 +150,23 @@ def test_tabbing_into_the_list_selects_nothing(qtbot, state) -> None:  # type: i
     assert state.selected is None  # the first row is current, not chosen
     qtbot.keyClick(panel.list, Qt.Key.Key_Down)
     assert state.selected_code == panel.model.code_at(panel.list.currentIndex().row())
+
+
+def test_did_you_mean_in_the_empty_list(qtbot, state) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(state)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.keyClicks(panel.search, "shensu")
+    assert panel.model.rowCount() == 0  # suggestions never mix into the result
+    assert "Did you mean Shènshū (BL23)?" in panel.list.empty_text
+    qtbot.keyClick(panel.search, Qt.Key.Key_Return)
+    assert state.selected_code == "BL23"
+
+
+def test_a_sheet_file_in_other_spellings_opens_canonical(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "spellings.bpsheet.yaml"
+    path.write_text("backpoints_sheet: 1\ntitle: Mixed\npoints: [ub40, Du4, bl23]\n", encoding="utf-8")
+    assert window.open_sheet(str(path))
+    assert window.document.sheet.points == ("BL40", "GV4", "BL23")

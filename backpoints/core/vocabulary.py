@@ -1,0 +1,229 @@
+"""The search vocabulary: everyday and clinical words mapped to the dataset's terms.
+
+Each Concept lists the ways people say one thing ("lumbago", "LBP", "low back")
+and the ways the dataset writes it ("lower back", "lumbar"). Typing any of its
+terms searches for all of them, and the concept's areas, pain type and flags say
+which points have it as their main purpose (a lower-back point for "low back").
+
+Reviewed by hand: keep each list short and unambiguous. A term belongs to one
+concept only; tests/core/test_vocabulary.py checks that and that every concept
+still finds points in the bundled dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One idea and its words; the first term is the one shown to users."""
+
+    key: str
+    terms: tuple[str, ...]
+    areas: tuple[str, ...] = ()
+    pain: str = ""  # "lower", "upper" or ""
+    pregnancy: bool = False  # the points traditionally avoided in pregnancy
+    meridian: str = ""  # the channel the words name
+
+
+CONCEPTS: tuple[Concept, ...] = (
+    Concept(
+        "low-back",
+        ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
+         "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back",
+         "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc",
+         "spinal stenosis", "stenosis"),
+        areas=("lower-back",), pain="lower",
+    ),
+    Concept(
+        "sciatica",
+        ("sciatica", "sciatic", "sciatic nerve", "sciatic-type", "leg pain", "pain down the leg",
+         "pain down my leg", "pain running down the leg", "pain down the back of the leg",
+         "shooting pain down the leg", "radiating leg pain", "spreads into the leg", "spreads down the leg",
+         "spreading down the leg", "runs down the back of the thigh", "down the back of the leg",
+         "into the buttock and leg", "pain spreading down the leg", "radiculopathy",
+         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg"),
+        areas=("hip", "leg", "knee"), pain="lower",
+    ),
+    Concept(
+        "neck",
+        ("stiff neck", "neck", "neck pain", "sore neck", "neck stiffness", "stiffness of the neck",
+         "stiffness and pain of the neck", "pain of the neck", "stiffness at the base of the neck",
+         "cervical", "cervical spine", "crick in the neck", "torticollis", "wry neck", "nape",
+         "neck tension", "whiplash"),
+        areas=("neck",), pain="upper",
+    ),
+    Concept(
+        "upper-back",
+        ("upper back", "upper back pain", "between the shoulder blades", "between shoulder blades",
+         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "top of the spine"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "mid-back",
+        ("mid back", "midback", "middle back", "middle of the back", "mid-back pain", "thoracolumbar",
+         "lower tips of the shoulder blades", "lower shoulder blades", "where the mid back meets the lower back"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "shoulder-blade",
+        ("shoulder blade", "shoulder blades", "scapula", "scapular", "scapulae", "wing bone"),
+        areas=("shoulder", "upper-back"), pain="upper",
+    ),
+    Concept(
+        "shoulder",
+        ("shoulder", "shoulders", "frozen shoulder", "shoulder pain", "top of the shoulder",
+         "neck-shoulder", "raising the arm"),
+        areas=("shoulder",), pain="upper",
+    ),
+    Concept(
+        "tailbone",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint", "sacral foramen", "sacral foramina", "baliao", "eight liao",
+         "si joint", "base of the spine", "bottom of the spine"),
+        areas=("lower-back", "hip"), pain="lower",
+    ),
+    Concept(
+        "buttock",
+        ("buttock", "buttocks", "bum", "glute", "glutes", "gluteal", "hip", "hips", "hip pain",
+         "piriformis", "greater trochanter"),
+        areas=("hip",), pain="lower",
+    ),
+    Concept(
+        "back-of-knee",
+        ("back of the knee", "behind the knee", "knee pit", "popliteal", "popliteal crease",
+         "hollow of the knee", "crook of the knee", "knee"),
+        areas=("knee",),
+    ),
+    Concept(
+        "thigh",
+        ("back of the thigh", "hamstring", "hamstrings", "thigh", "posterior thigh"),
+        areas=("hip", "leg"),
+    ),
+    Concept(
+        "calf",
+        ("calf", "calves", "calf cramp", "calf cramps", "leg cramp", "leg cramps", "gastrocnemius", "lower leg"),
+        areas=("leg",),
+    ),
+    Concept(
+        "ankle-foot",
+        ("ankle", "ankles", "heel", "achilles", "calcaneal tendon", "malleolus", "foot", "feet", "sole"),
+        areas=("foot",),
+    ),
+    Concept(
+        "hand",
+        ("hand", "hands", "back of the hand", "knuckle", "knuckles", "metacarpal", "thumb", "wrist"),
+        areas=("hand",),
+    ),
+    Concept(
+        "head",
+        ("headache", "headaches", "migraine", "migraines", "tension headache", "head", "back of the head", "occiput", "base of the skull", "skull",
+         "scalp", "vertex"),
+        areas=("head",),
+    ),
+    Concept(
+        "abdomen",
+        ("abdomen", "belly", "tummy", "stomach area", "navel", "umbilicus", "lower abdomen"),
+        areas=("abdomen",),
+    ),
+    Concept(
+        "pregnancy",
+        ("pregnancy", "pregnant", "expecting a baby", "prenatal", "antenatal", "pregnant women",
+         "forbidden points", "avoided in pregnancy"),
+        pregnancy=True,
+    ),
+    Concept(
+        "acute",
+        ("acute", "sudden", "sprain", "lumbar sprain", "acute lumbar sprain", "pulled my back",
+         "put my back out", "threw my back out", "strain", "strained", "twinge", "pulled muscle",
+         "muscle strain", "pulled"),
+    ),
+    Concept(
+        "chronic",
+        ("chronic", "long-standing", "long standing", "longstanding", "persistent", "ongoing", "long term"),
+    ),
+    Concept(
+        "spine",
+        ("spine", "spinal", "backbone", "vertebra", "vertebrae", "vertebral", "spinous process", "midline"),
+    ),
+    Concept(
+        "back-pain",
+        ("back pain", "backache", "back ache", "bad back", "sore back", "aching back", "back problems"),
+    ),
+    Concept(
+        "stiffness",
+        ("stiffness", "stiff", "rigidity", "rigid", "tight", "tightness", "tension"),
+    ),
+    Concept(
+        "numbness",
+        ("numbness", "numb", "tingling", "pins and needles"),
+    ),
+    Concept(
+        "joints",
+        ("arthritis", "osteoarthritis", "bone and joint", "joint complaints", "degenerative", "wear and tear"),
+    ),
+    Concept(
+        "cramp",
+        ("cramp", "cramps", "cramping", "spasm", "spasms", "muscle spasm"),
+    ),
+    Concept(
+        "tired",
+        ("tired", "tiredness", "fatigue", "exhaustion", "exhausted", "weak", "weakness", "deficiency"),
+    ),
+    Concept(
+        "stress",
+        ("stress", "stressed", "anxiety", "anxious", "irritability", "calm the mind", "relaxation"),
+    ),
+    Concept(
+        "sleep",
+        ("sleep", "insomnia", "poor sleep", "sleeplessness", "bedtime"),
+    ),
+    Concept(
+        "period",
+        ("period pain", "menstrual", "menstruation", "menstrual cycle", "dysmenorrhoea", "dysmenorrhea",
+         "period", "periods"),
+    ),
+    Concept(
+        "bowel",
+        ("bowel", "bowels", "constipation", "diarrhoea", "diarrhea", "bloating", "ibs",
+         "digestion"),
+    ),
+    Concept(
+        "cold",
+        ("common cold", "cold", "chills", "flu", "wind and cold"),
+    ),
+    Concept(
+        "needling",
+        ("needling", "needle", "needles", "acupuncture", "needled"),
+    ),
+    Concept(
+        "pressure",
+        ("acupressure", "pressure", "press", "massage", "self-massage", "rub", "self care", "self-care",
+         "at home"),
+    ),
+    Concept(
+        "moxa",
+        ("moxa", "moxibustion", "warmth", "warming"),
+    ),
+    Concept(
+        "elderly",
+        ("elderly", "older people", "old age", "older", "seniors"),
+    ),
+    *(
+        Concept(f"channel-{code}", tuple(f"{name} {kind}" for name in names for kind in ("channel", "meridian"))
+                + extra, meridian=code)
+        for code, names, extra in (
+            ("BL", ("bladder", "urinary bladder"), ("bladder line",)),
+            ("GV", ("governor vessel", "governing vessel", "du"), ("governor vessel", "governing vessel", "du mai")),
+            ("CV", ("conception vessel", "ren"), ("conception vessel", "ren mai")),
+            ("GB", ("gallbladder", "gall bladder"), ()),
+            ("KI", ("kidney",), ()),
+            ("SI", ("small intestine",), ()),
+            ("LI", ("large intestine",), ()),
+            ("TE", ("triple energizer", "san jiao", "triple burner"), ()),
+            ("LR", ("liver",), ()),
+            ("ST", ("stomach",), ()),
+            ("SP", ("spleen",), ()),
+        )
+    ),
+)
