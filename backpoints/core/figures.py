@@ -58,8 +58,8 @@ def body_views_of(points: Iterable[Point]) -> list[str]:
 CROPS: dict[str, tuple[str, float, float, float, float]] = {
     # T12 to below the coccyx, both sides, out to the iliac crests and BL54 / GB30.
     "lumbar": ("back", anatomy.MID - 100, anatomy.level_y("T12") - 14, anatomy.MID + 100, anatomy.SACRAL_HIATUS_Y + 26),
-    # The occiput to T4, out to the acromia (GB20, BL10, GV16, GV14, GB21, SI14, SI15, BL11-BL13).
-    "neck": ("back", anatomy.MID - 126, anatomy.OCCIPITAL_PROTUBERANCE_Y - 16, anatomy.MID + 126,
+    # The occiput to T4, out past GB21 (GB20, BL10, GV16, GV14, GB21, SI14, SI15, BL11-BL13).
+    "neck": ("back", anatomy.MID - 84, anatomy.OCCIPITAL_PROTUBERANCE_Y - 16, anatomy.MID + 84,
              anatomy.level_y("T4") + 10),
 }
 #: Close-ups with their own drawing (a marker view each).

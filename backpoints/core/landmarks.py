@@ -19,14 +19,16 @@ Pt = tuple[float, float]
 
 #: Levels drawn larger, with the surface rule that finds them (WHO 2008, general guidelines).
 KEY_LEVELS: dict[str, str] = {
-    "C7": "C7: most prominent at the base of the neck",
-    "T3": "roots of the scapular spines ≈ T3",
+    "C7": "C7: most prominent",
+    "T3": "scapular spine roots ≈ T3",
     "T7": "inferior angles of the scapulae ≈ T7",
     "T12": "T12: count up 2 from L2",
     "L2": "L2: count up 2 from L4",
-    "L4": "highest points of the iliac crests ≈ L4",
-    "S2": "posterior superior iliac spines ≈ S2",
+    "L4": "tops of the iliac crests ≈ L4",
+    "S2": "PSIS ≈ S2",
 }
+#: Spinal level numbers stand in a column left of every back point (Yaoyan is 3.5 B-cun out).
+LEVEL_LABEL_DX = -4.0 * A.CUN_X
 #: The back's B-cun lines: 0.5 (Jiaji), 1.5 and 3 (bladder lines), 2 (SI15), 3.5 (Yaoyan).
 BACK_CUN_LINES: tuple[float, ...] = (0.5, 1.5, 2.0, 3.0, 3.5)
 
@@ -84,7 +86,7 @@ def _back_landmarks() -> list[Shape]:
         x, y = spinous_process(level)
         key = level in KEY_LEVELS
         half = 6.0 if key else 3.5
-        shapes.append(Shape("spine", ((x - half, y), (x + half, y)), level, key, "left", (x - half - 2, y)))
+        shapes.append(Shape("spine", ((x - half, y), (x + half, y)), level, key, "left", (x + LEVEL_LABEL_DX, y)))
     sx, sy = A.SCAPULA_SPINE_ROOT
     ix, iy = A.SCAPULA_INFERIOR_ANGLE
     ux, uy = A.SCAPULA_SUPERIOR_ANGLE
@@ -96,21 +98,26 @@ def _back_landmarks() -> list[Shape]:
     shapes += _both("bone", [(ix, iy)], "inferior angle")
     # Iliac crests, PSIS, sacrum and hiatus, gluteal folds.
     crest = A.ILIAC_CREST_Y
-    shapes += _both("bone", [(14, crest + 14), (40, crest + 1), (70, crest + 2), (92, crest + 20)], "iliac crest")
+    shapes += _both("bone", [(14, crest + 14), (40, crest + 1), (70, crest + 2), (92, crest + 20)], "iliac crest",
+                    side="below", at=(m + 64, crest + 4))
     shapes += _both("bone", [(px, py)], "PSIS")
     shapes += _both("bone", [(28, A.level_y("S1") - 6), (20, A.level_y("S4")), (0, A.SACRAL_HIATUS_Y)])
     shapes.append(Shape("bone", ((m, A.SACRAL_HIATUS_Y),), "sacral hiatus", side="right"))
     shapes += _both("crease", [(6, A.GLUTEAL_FOLD_Y - 2), (30, A.GLUTEAL_FOLD_Y + 3), (60, A.GLUTEAL_FOLD_Y + 1),
-                               (88, A.GLUTEAL_FOLD_Y - 12)], "gluteal fold")
+                               (88, A.GLUTEAL_FOLD_Y - 12)], "gluteal fold", side="below",
+                    at=(m + 45, A.GLUTEAL_FOLD_Y + 2))
     # Sacral foramina (BL31-BL34 lie in them).
     for level, cun in (("S1", 0.8), ("S2", 0.7), ("S3", 0.6), ("S4", 0.5)):
         shapes += _both("bone", [(cun * A.CUN_X, A.level_y(level))])
     # Rules: the lines through paired landmarks that find a level.
-    shapes.append(Shape("rule", ((m - ix, iy), (m + ix, iy)), KEY_LEVELS["T7"], True))
-    shapes.append(Shape("rule", ((m - 92, crest), (m + 92, crest)), KEY_LEVELS["L4"], True))
-    shapes.append(Shape("rule", ((m - px, py), (m + px, py)), KEY_LEVELS["S2"], True))
-    shapes.append(Shape("rule", ((m - sx, sy), (m + sx, sy)), KEY_LEVELS["T3"], True))
-    shapes.append(Shape("rule", ((m, A.level_y("C7")), (m + 40, A.level_y("C7"))), KEY_LEVELS["C7"], True))
+    # Their names sit above the line's right end, inside the close-ups.
+    for level, reach in (("T7", ix), ("L4", 92.0), ("S2", 3.6 * A.CUN_X), ("T3", sx)):
+        y = A.level_y(level)
+        shapes.append(Shape("rule", ((m - reach, y), (m + reach, y)), KEY_LEVELS[level], True, "above-left",
+                            (m + max(reach, 3.6 * A.CUN_X), y)))
+    c7 = A.level_y("C7")  # on the left: the right side of C7 is crowded (GV14, SI15 and their names)
+    shapes.append(Shape("rule", ((m - 5.5 * A.CUN_X, c7), (m, c7)), KEY_LEVELS["C7"], True, "above-right",
+                        (m - 5.5 * A.CUN_X, c7)))
     shapes.append(Shape("bone", ((m, A.OCCIPITAL_PROTUBERANCE_Y),), "external occipital protuberance"))
     shapes += _limb_landmarks("back")
     return shapes

@@ -9,7 +9,7 @@ from ..core.model import Dataset
 
 
 def take_screenshot(dataset: Dataset, output: str, size: tuple[int, int], view: str | None = None,
-                    select: str | None = None) -> int:
+                    select: str | None = None, landmarks: bool = False, grid: bool = False) -> int:
     """Render the main window offscreen to a PNG; returns a process exit code."""
     from .app import create_application, ensure_platform
 
@@ -17,15 +17,26 @@ def take_screenshot(dataset: Dataset, output: str, size: tuple[int, int], view: 
     app = create_application()
     from .main_window import MainWindow
 
+    from .bodymap.zoom import ZoomAnimator
+
+    ZoomAnimator.animate = False  # one frame: the camera goes straight to the point
     window = MainWindow(dataset, None)
     window.resize(*size)
     window.show()
-    if select:
-        window.state.select(select, reveal=True)
+    app.processEvents()
     if view:
         window.state.set_view(view)
+    if landmarks:
+        window.map.landmarks_on.update({"body": True, "close-up": True})
+    window.map.set_grid(grid)
     app.processEvents()
     window.map.fit()
+    if select:
+        # As in the app: the point's best view (or --view, if it draws the point), zoomed and centred.
+        window.state.select(select, reveal=True)
+        if view and view != window.map.current_view:
+            window.state.set_view(view)
+            window.map.frame_point(select, animate=False)
     app.processEvents()
     image = window.grab()
     target = Path(output)

@@ -41,6 +41,10 @@ def _draw_label(painter: QPainter, scale: float, at: QPointF, text: str, side: s
     height = metrics.height()
     if side == "left":
         box = QRectF(-width - 6, -height / 2, width + 4, height)
+    elif side == "above-right":
+        box = QRectF(0, -height - 2, width + 4, height)
+    elif side == "above-left":
+        box = QRectF(-width - 4, -height - 2, width + 4, height)
     elif side == "below":
         box = QRectF(-width / 2 - 2, 4, width + 4, height)
     else:
@@ -182,9 +186,11 @@ class DimensionItem(QGraphicsItem):
 class GroupBand(QGraphicsItem):
     """A group point (the Jiaji band: one pair at every level T1-L5) drawn as two strips."""
 
-    def __init__(self, spots: list[QPointF], colour: QColor) -> None:
+    def __init__(self, spots: list[QPointF], colour: QColor, label: str = "") -> None:
         super().__init__()
+        self.label = label
         self.path = QPainterPath()
+        self._label_at = QPointF(anatomy.MID, max((p.y() for p in spots), default=0.0))
         half = anatomy.CUN_X * 0.35
         for side in (-1, 1):
             xs = [p for p in spots if (p.x() - anatomy.MID) * side > 0]
@@ -194,6 +200,8 @@ class GroupBand(QGraphicsItem):
             top = min(p.y() for p in xs) - half
             bottom = max(p.y() for p in xs) + half
             self.path.addRoundedRect(QRectF(x - half, top, 2 * half, bottom - top), half, half)
+            if side == 1:
+                self._label_at = QPointF(anatomy.MID, bottom)
         self.colour = colour
         self.selected = False
         self.dimmed = False
@@ -206,7 +214,7 @@ class GroupBand(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:
-        return self.path.boundingRect().adjusted(-4, -4, 4, 4)
+        return self.path.boundingRect().adjusted(-60, -4, 60, 30)
 
     def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
         fill = QColor(self.colour)
@@ -216,3 +224,6 @@ class GroupBand(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(QBrush(fill))
         painter.drawPath(self.path)
+        scale = painter.worldTransform().m11() or 1.0
+        if self.label and (scale >= 1.3 or self.selected):  # named below the band once there is room
+            _draw_label(painter, scale, self._label_at, self.label, "below", self.selected, QColor("#1c1c1c"))

@@ -207,7 +207,8 @@ class FigureScene(QGraphicsScene):
             item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
             # Close-ups name every marker; the map's "codes" switch names every point.
             item.always_label = not is_body_view(self.view) or self.map_view.labels_on
-            item.show_label = marker is rightmost or item.always_label
+            # A group (Jiaji) is named once, beside its band, not at each of its markers.
+            item.show_label = not is_group(mine) and (marker is rightmost or item.always_label)
             item.group = is_group(mine)
             item._restyle()
             item.setScale(self.marker_scale)
@@ -217,7 +218,7 @@ class FigureScene(QGraphicsScene):
             self.addItem(item)
             items.append(item)
         if is_group(mine) and code not in self.bands:
-            band = GroupBand([item.pos() for item in items], PAIN_COLOURS[pain_kind(point)])
+            band = GroupBand([item.pos() for item in items], PAIN_COLOURS[pain_kind(point)], f"{point.code} {point.pinyin}")
             self.addItem(band)
             self.bands[code] = band
         self.markers[code] = items
