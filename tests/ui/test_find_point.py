@@ -113,3 +113,58 @@ def test_side_of_the_upper_back_is_upper_back(qtbot, window: MainWindow) -> None
     spot = QPointF(anatomy.MID + 75, 290)  # beside the scapula's inferior angle, below the shoulder
     item = view._item_at(QPointF(view.mapFromScene(spot)))
     assert item is not None and getattr(item, "area", "") == "upper-back"
+
+
+def test_landmarks_grid_and_measurement(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core import anatomy
+
+    view = window.map
+    window.state.set_view("back")
+    scene = view.scene_for("back")
+    actions = window.layer_actions
+    assert not actions.landmarks.isChecked() and "landmarks" not in scene.layers  # off on the body figures
+    actions.landmarks.trigger()
+    assert scene.layers["landmarks"].isVisible()
+    actions.grid.trigger()
+    grid = scene.layers["grid"]
+    assert grid.isVisible()
+    # The grid's L2 line and 1.5 B-cun line cross where BL23's markers are.
+    l2 = [s for s in grid.shapes if s.kind == "grid" and s.points[0][1] == s.points[1][1] == anatomy.level_y("L2")]
+    cun = [s.points[0][0] for s in grid.shapes if s.kind == "grid" and s.points[0][0] == s.points[1][0]]
+    assert l2
+    for item in scene.markers["BL23"]:
+        assert abs(item.pos().y() - anatomy.level_y("L2")) < 0.6
+        assert min(abs(item.pos().x() - x) for x in cun) < 0.6
+    # Close-ups show landmarks by default; the action follows the figure.
+    window.state.set_view("lumbar")
+    assert actions.landmarks.isChecked() and view.scene_for("lumbar").layers["landmarks"].isVisible()
+    # Hovering a point shows its measurement from its landmark.
+    item = view.scene_for("lumbar").markers["BL23"][1]
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(item.pos()))
+    qtbot.waitUntil(lambda: view.scene_for("lumbar").dimension.isVisible())
+    assert view.scene_for("lumbar").dimension.measurement.text == "L2, 1.5 cun"
+    # The codes switch names every point on the body figure.
+    window.state.set_view("back")
+    actions.labels.trigger()
+    assert scene.markers["BL40"][-1].always_label
+
+
+def test_jiaji_is_one_band(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.state.select("EX-B2", reveal=True)
+    scene = window.map.scene_for("back")
+    assert window.map.current_view == "back"
+    assert scene.bands["EX-B2"].selected
+    assert not any(item._halo is not None and item._halo.isVisible() for item in scene.markers["EX-B2"])
+
+
+def test_screenshot_frames_the_point_as_the_app_does(qtbot, dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.screenshot import prepare_window
+
+    shot = prepare_window(dataset, (1280, 720), select="BL23", landmarks=True, grid=True)
+    qtbot.addWidget(shot)
+    assert_framed(shot.map, "BL23", "lumbar")
+    assert shot.map.scene().layers["grid"].isVisible() and shot.map.scene().layers["landmarks"].isVisible()
+    shot2 = prepare_window(dataset, (1280, 720), select="GB34")
+    qtbot.addWidget(shot2)
+    assert_framed(shot2.map, "GB34", "front")
+    assert shot2.map.transform().m11() > 2 * fit_scale(shot2.map)
