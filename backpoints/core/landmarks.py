@@ -176,7 +176,9 @@ def _foot_landmarks(view: str) -> list[Shape]:
         achilles = A.FOOT_MEDIAL_ACHILLES_X
         name = "medial malleolus"
     return [
-        Shape("bone", ((mx * w, my * h),), name),
+        # The name away from the points behind the malleolus (BL60, KI3), towards the toes.
+        Shape("bone", ((mx * w, my * h),), name, side="right" if view == "foot-lateral" else "left",
+              at=(mx * w + (14 if view == "foot-lateral" else -14), my * h - 14)),
         Shape("crease", ((achilles * w, 0.05 * h), (achilles * w, my * h + 20)), "calcaneal tendon", side="below"),
     ]
 

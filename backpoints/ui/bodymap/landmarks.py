@@ -131,6 +131,8 @@ class ShapeLayer(QGraphicsItem):
                 continue
             if shape.kind == "rule" and scale < 1.0:
                 continue
+            if shape.kind == "grid" and shape.side == "below" and scale < 1.3:
+                continue  # the cun numbers under the lines run together at fit
             colour = GRID_COLOUR.darker(150) if self.grid else LANDMARK_COLOUR.darker(120)
             _draw_label(painter, scale, QPointF(*shape.anchor()), shape.label, shape.side,
                         shape.emphasis and shape.kind != "rule", colour)
