@@ -209,6 +209,8 @@ class GroupBand(QGraphicsItem):
         self.dimmed = False
         self.setZValue(1.7)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Markers change over it on every keystroke (dimming): blit it, do not redraw it.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_state(self, selected: bool, dimmed: bool) -> None:
         if (selected, dimmed) != (self.selected, self.dimmed):

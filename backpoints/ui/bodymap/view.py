@@ -240,6 +240,8 @@ class BodyMapView(QGraphicsView):
         result = self._result
         if scene.dots is not None:
             scene.dots.set_result(result)
+        for band_code, band in scene.bands.items():
+            band.set_state(band.selected, result is not None and band_code not in result)
         codes = scene.markers.keys() if changed is None else changed & scene.markers.keys()
         for code in codes:
             dimmed = result is not None and code not in result
