@@ -197,12 +197,26 @@ class SheetLayout:
         fig_h = 430.0 if views else 0.0
         fig_w = fig_h * (anatomy.FIGURE_WIDTH + 2 * anatomy.FIGURE_MARGIN) / (anatomy.FIGURE_HEIGHT + 2 * anatomy.FIGURE_MARGIN)
         figures_w = len(views) * fig_w + max(0, len(views) - 1) * 10
+        # Close-ups (lower back, neck, hand, foot) stacked in one column beside the figures.
+        from .insets import aspect, insets_for, paint_inset
+
+        insets = insets_for(self.points) if views else []
+        inset_w = 0.0
+        if insets:
+            room = fig_h - 16 * len(insets) - 8 * (len(insets) - 1)
+            inset_w = min(200.0, room / sum(aspect(v) for v in insets))
+            figures_w += 10 + inset_w
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
         cautions = gather_cautions(self.points, self.sheet.technique)
         doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
         box_h = doc.size().height() + 16
-        height = max(fig_h + 16, box_h)
+        box_y = 0.0
+        if insets:  # beside the close-ups the box would be a narrow column: it goes under the figures
+            box_x, box_w, box_y = 0.0, self.width, fig_h + 24
+            doc = _document(_cautions_html(cautions), box_w - 16, 8.5)
+            box_h = doc.size().height() + 16
+        height = max(fig_h + 16, box_y + box_h)
         numbers = {p.code: i for i, p in enumerate(self.points, start=1)}
         points = self.points
 
@@ -213,7 +227,13 @@ class SheetLayout:
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
-            box = QRectF(x + box_x, y, box_w, box_h)
+            iy = y
+            for inset in insets:
+                ix = x + len(views) * (fig_w + 10)
+                height = inset_w * aspect(inset)
+                paint_inset(p, inset, QRectF(ix, iy, inset_w, height), points, numbers, _badge, _pfont)
+                iy += height + 24
+            box = QRectF(x + box_x, y + box_y, box_w, box_h)
             p.setPen(QPen(QColor("#d8a200"), 1.2))
             p.setBrush(QColor("#fff8e1"))
             p.drawRoundedRect(box, 6, 6)

@@ -105,3 +105,14 @@ def test_area_views() -> None:
     assert view_for_area("lower-back", "lumbar") == "lumbar"
     assert view_for_area("hand", "lumbar") == "back"
     assert view_for_area("foot", "hand") == "front"  # the first body figure with feet
+
+
+def test_sheets_get_the_close_ups_their_points_need(dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.printing.insets import insets_for
+
+    def points(*codes: str):  # type: ignore[no-untyped-def]
+        return [dataset.point(c) for c in codes]
+
+    assert insets_for(points("BL23", "BL25", "GV4", "KI3")) == ["lumbar", "foot-medial"]
+    assert insets_for(points("GB20", "SI15", "LI4", "SI3", "EX-UE7")) == ["hand", "neck"]
+    assert insets_for(points("GB34", "ST36", "BL40")) == []

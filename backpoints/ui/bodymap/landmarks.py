@@ -150,6 +150,8 @@ class DimensionItem(QGraphicsItem):
         self.setVisible(False)
 
     def show_measurement(self, measurement: Measurement | None) -> None:
+        if measurement == self.measurement:
+            return
         self.prepareGeometryChange()
         self.measurement = measurement
         if measurement is None:
