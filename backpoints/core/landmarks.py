@@ -127,7 +127,7 @@ def _limb_landmarks(view: str) -> list[Shape]:
     k, a = A.LEG_CENTRE["knee"], A.LEG_CENTRE["ankle"]
     crease = A.POPLITEAL_CREASE_Y
     shapes: list[Shape] = []
-    crease_label = "popliteal crease" if view == "back" else "knee crease (level of the popliteal crease)"
+    crease_label = "popliteal crease" if view == "back" else "knee crease"
     shapes += _both("crease", [(k - 20, crease + 1), (k, crease + 2), (k + 20, crease)], crease_label)
     shapes += _both("bone", [(k + 21, crease + A.CUN_LEG * 0.8)], "head of the fibula")
     shapes += _both("bone", [(a + 14, A.MALLEOLUS_Y)], "lateral malleolus")
@@ -269,20 +269,86 @@ def cun_grid(view: str) -> list[Shape]:
 
 @dataclass(frozen=True, slots=True)
 class Measurement:
-    """How a point is measured, as a dimension line from its landmark: "L2, 1.5 cun"."""
+    """How a point is measured, as dimension lines from its landmark: "L2, 1.5 cun"."""
 
     text: str
-    start: Pt  # the landmark (a spinous process)
-    ends: tuple[Pt, ...]  # the marker(s) it leads to
+    segments: tuple[tuple[Pt, Pt], ...]  # landmark -> marker (one per marker drawn)
 
 
-def measurement(point: Point) -> Measurement | None:
-    """The dimension line of a point with a spine placement (None for the others)."""
-    spine = point.spine
-    if spine is None:
+#: Points measured along the body from a crease or a landmark height: code -> (view, landmark y, text).
+_FROM_HEIGHT: dict[str, tuple[str, float, str]] = {
+    "BL37": ("back", A.GLUTEAL_FOLD_Y, "6 B-cun below the gluteal fold"),
+    "BL57": ("back", A.POPLITEAL_CREASE_Y, "8 B-cun below the popliteal crease"),
+    "BL58": ("back", A.MALLEOLUS_Y, "7 B-cun above the lateral malleolus (BL60)"),
+    "KI7": ("back", A.MALLEOLUS_Y, "2 B-cun above the medial malleolus"),
+    "TE5": ("back", A.WRIST_Y, "2 B-cun above the wrist crease"),
+    "SI9": ("back", A.POSTERIOR_AXILLARY_FOLD[1], "1 B-cun above the posterior axillary fold"),
+    "CV6": ("front", A.UMBILICUS_Y, "1.5 B-cun below the umbilicus"),
+    "CV4": ("front", A.UMBILICUS_Y, "3 B-cun below the umbilicus"),
+    "ST36": ("front", A.POPLITEAL_CREASE_Y, "3 B-cun below the knee crease"),
+    "SP6": ("front", A.MALLEOLUS_Y, "3 B-cun above the medial malleolus"),
+}
+#: Points measured from a landmark beside them: code -> (view, landmark (dx, y) on the right side, text).
+_FROM_LANDMARK: dict[str, tuple[str, Pt, str]] = {
+    "GV16": ("back", (0.0, A.OCCIPITAL_PROTUBERANCE_Y), "below the external occipital protuberance"),
+    "ST25": ("front", (0.0, A.UMBILICUS_Y), "2 B-cun lateral to the umbilicus"),
+    "GB34": ("front", (A.LEG_CENTRE["knee"] + 21, A.POPLITEAL_CREASE_Y + A.CUN_LEG * 0.8),
+             "in front of and below the head of the fibula"),
+    "GB21": ("back", (0.0, A.level_y("C7")), "midway between C7 and the acromion"),
+    "GB30": ("back", A.GREATER_TROCHANTER, "⅓ of the way from the greater trochanter to the sacral hiatus"),
+    "GB20": ("back", (0.0, A.OCCIPITAL_PROTUBERANCE_Y), "below the occiput, level with GV16"),
+    "BL10": ("back", (0.0, A.OCCIPITAL_PROTUBERANCE_Y + 20), "1.3 B-cun from the midline, at the hairline"),
+}
+#: Points on a crease: code -> (view, text).
+_ON_CREASE: dict[str, tuple[str, str]] = {
+    "BL36": ("back", "on the gluteal fold"),
+    "BL40": ("back", "on the popliteal crease"),
+    "LI11": ("front", "at the outer end of the elbow crease"),
+}
+
+
+def measurement(point: Point, view: str = "back") -> Measurement | None:
+    """The dimension lines that show how a point on a view is found, or None when there are none."""
+    from .figures import base_view, marker_units, markers_in
+
+    base = base_view(view)
+    spots = [marker_units(base, m) for m in markers_in(point, view)]
+    if not spots:
         return None
-    start = spinous_process(spine.level)
-    if spine.lateral_cun == 0:
-        return Measurement(f"{spine.level}, on the midline", start, (start,))
-    ends = tuple((cun_line_x(spine.lateral_cun, s), start[1]) for s in ((-1, 1) if point.bilateral else (1,)))
-    return Measurement(f"{spine.level}, {spine.lateral_cun:g} cun", start, ends)
+    spine = point.spine
+    if spine is not None and base == "back":
+        start = spinous_process(spine.level)
+        if point.code == "EX-B2":  # the band: one pair at every level
+            return Measurement(f"T1–L5, {spine.lateral_cun:g} cun each side", tuple(((A.MID, y), (x, y)) for x, y in spots))
+        if spine.lateral_cun == 0:
+            return Measurement(f"{spine.level}, on the midline", ((start, start),))
+        return Measurement(f"{spine.level}, {spine.lateral_cun:g} cun", tuple((start, spot) for spot in spots))
+    if point.code in _FROM_HEIGHT and _FROM_HEIGHT[point.code][0] == base:
+        _, y, text = _FROM_HEIGHT[point.code]
+        return Measurement(text, tuple(((x, y), (x, my)) for x, my in spots))
+    if point.code in _FROM_LANDMARK and _FROM_LANDMARK[point.code][0] == base:
+        _, (dx, y), text = _FROM_LANDMARK[point.code]
+        segments = []
+        for x, my in spots:
+            side = 1 if x >= A.MID else -1
+            start = (A.MID + side * dx, y)
+            end: Pt = (x, my)
+            if point.code == "GB30":  # the whole line from the trochanter to the hiatus
+                end = (A.MID, A.SACRAL_HIATUS_Y)
+            segments.append((start, end))
+        return Measurement(text, tuple(segments))
+    if point.code in _ON_CREASE and _ON_CREASE[point.code][0] == base:
+        return Measurement(_ON_CREASE[point.code][1], tuple(((x, y), (x, y)) for x, y in spots))
+    if base == "hand" and point.code == "LI4":
+        w, h = A.HAND_VIEW_SIZE
+        base_pt = (A.HAND_METACARPAL_BASE[2] * w, A.HAND_CARPUS_Y * h)
+        head_pt = (A.metacarpal_x(2, A.HAND_MCP_Y) * w, A.HAND_MCP_Y * h)
+        return Measurement("beside the middle of the 2nd metacarpal", ((base_pt, head_pt),) +
+                           tuple((((base_pt[0] + head_pt[0]) / 2, (base_pt[1] + head_pt[1]) / 2), s) for s in spots))
+    if base in ("foot-medial", "foot-lateral") and point.code in ("KI3", "BL60"):
+        w, h = A.FOOT_VIEW_SIZE
+        mx, my = A.FOOT_MEDIAL_MALLEOLUS if base == "foot-medial" else A.FOOT_MALLEOLUS
+        tendon = A.FOOT_MEDIAL_ACHILLES_X if base == "foot-medial" else A.FOOT_ACHILLES_X
+        return Measurement("midway between the malleolus and the calcaneal tendon",
+                           (((mx * w, my * h), (tendon * w, my * h)),))
+    return None

@@ -75,13 +75,26 @@ def test_key_levels_carry_their_rule_and_match_the_landmarks() -> None:
 
 
 def test_measurement_reads_level_and_cun(dataset) -> None:  # type: ignore[no-untyped-def]
-    m = measurement(dataset.point("BL23"))
+    m = measurement(dataset.point("BL23"), "lumbar")
     assert m is not None and m.text == "L2, 1.5 cun"
-    assert m.start == (anatomy.MID, anatomy.level_y("L2"))
-    assert sorted(round(x - anatomy.MID, 3) for x, _ in m.ends) == [round(-1.5 * anatomy.CUN_X, 3),
-                                                                     round(1.5 * anatomy.CUN_X, 3)]
+    assert {start for start, _ in m.segments} == {(anatomy.MID, anatomy.level_y("L2"))}
+    assert sorted(x - anatomy.MID for _, (x, _) in m.segments) == pytest.approx([-1.5 * anatomy.CUN_X, 1.5 * anatomy.CUN_X],
+                                                                                abs=TOLERANCE)
     assert measurement(dataset.point("GV4")).text == "L2, on the midline"  # type: ignore[union-attr]
-    assert measurement(dataset.point("GB34")) is None
+    assert measurement(dataset.point("BL23"), "front") is None  # not drawn there
+
+
+def test_limb_and_abdomen_points_are_measured_from_their_landmark(dataset) -> None:  # type: ignore[no-untyped-def]
+    st36 = measurement(dataset.point("ST36"), "front")
+    assert st36 is not None and st36.text == "3 B-cun below the knee crease"
+    for (sx, sy), (ex, ey) in st36.segments:  # a vertical line from the crease down to each marker
+        assert sx == ex and sy == anatomy.POPLITEAL_CREASE_Y
+        assert ey - sy == pytest.approx(3 * anatomy.CUN_LEG, abs=0.6)
+    cv4 = measurement(dataset.point("CV4"), "front")
+    assert cv4 is not None and cv4.segments[0][1][1] - anatomy.UMBILICUS_Y == pytest.approx(3 * anatomy.CUN_ABDOMEN, abs=0.6)
+    assert measurement(dataset.point("KI3"), "foot-medial") is not None
+    measured = [p.code for p in dataset.points if any(measurement(p, v) for v in p.views + ("lumbar", "neck"))]
+    assert len(measured) >= 45, sorted(set(p.code for p in dataset.points) - set(measured))
 
 
 @pytest.mark.parametrize(("code", "view"), [("KI3", "foot-medial"), ("SI3", "hand"), ("BL23", "lumbar"),

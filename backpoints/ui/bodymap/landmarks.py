@@ -157,9 +157,9 @@ class DimensionItem(QGraphicsItem):
         if measurement is None:
             self.setVisible(False)
             return
-        xs = [measurement.start[0]] + [e[0] for e in measurement.ends]
-        ys = [measurement.start[1]] + [e[1] for e in measurement.ends]
-        self._rect = QRectF(min(xs) - 60, min(ys) - 60, max(xs) - min(xs) + 260, max(ys) - min(ys) + 120)
+        xs = [x for seg in measurement.segments for x, _ in seg]
+        ys = [y for seg in measurement.segments for _, y in seg]
+        self._rect = QRectF(min(xs) - 60, min(ys) - 60, max(xs) - min(xs) + 320, max(ys) - min(ys) + 120)
         self.setVisible(True)
         self.update()
 
@@ -174,16 +174,24 @@ class DimensionItem(QGraphicsItem):
         pen = QPen(DIMENSION_COLOUR, 1.6)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        start = QPointF(*m.start)
         tick = 6 / scale
-        painter.drawLine(QPointF(start.x() - tick, start.y()), QPointF(start.x() + tick, start.y()))
-        painter.drawLine(QPointF(start.x(), start.y() - tick), QPointF(start.x(), start.y() + tick))
-        for end in m.ends:
-            e = QPointF(*end)
-            painter.drawLine(start, e)
-            painter.drawLine(QPointF(e.x(), e.y() - tick), QPointF(e.x(), e.y() + tick))
-        right = max(m.ends, key=lambda e: e[0])
-        anchor = QPointF(max(right[0], start.x()) + 10 / scale, start.y() - 14 / scale)
+        for a, b in m.segments:
+            start, end = QPointF(*a), QPointF(*b)
+            painter.drawLine(start, end)
+            # Ticks across the line at both ends (a cross where it has no length: "on the crease").
+            length = ((end.x() - start.x()) ** 2 + (end.y() - start.y()) ** 2) ** 0.5
+            nx, ny = ((start.y() - end.y()) / length, (end.x() - start.x()) / length) if length else (1.0, 0.0)
+            for at in (start, end):
+                painter.drawLine(QPointF(at.x() - nx * tick, at.y() - ny * tick), QPointF(at.x() + nx * tick, at.y() + ny * tick))
+            if not length:
+                painter.drawLine(QPointF(at.x(), at.y() - tick), QPointF(at.x(), at.y() + tick))
+        # The text above the middle of the rightmost line when the lines are flat (from the spine);
+        # else right of the leftmost line, towards the middle of the figure, where there is room.
+        flat = all(abs(b[1] - a[1]) < abs(b[0] - a[0]) for a, b in m.segments)
+        pick = max if flat else min
+        (ax, ay), (bx, by) = pick(m.segments, key=lambda seg: max(seg[0][0], seg[1][0]))
+        anchor = QPointF(max(ax, bx) + 10 / scale if not flat else (ax + bx) / 2,
+                         (ay + by) / 2 - (14 / scale if flat or ay == by else 0))
         _draw_label(painter, scale, anchor, m.text, "right", True, DIMENSION_COLOUR)
 
 

@@ -219,8 +219,7 @@ class BodyMapView(QGraphicsView):
         point = self._dataset.point(code) if code else None
         scene = self.scene()
         if isinstance(scene, FigureScene):
-            shown = point is not None and scene.base == "back" and bool(markers_in(point, self._view))
-            scene.dimension.show_measurement(measurement(point) if shown and point is not None else None)
+            scene.dimension.show_measurement(measurement(point, self._view) if point is not None else None)
 
     def set_result(self, codes: frozenset[str] | set[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
