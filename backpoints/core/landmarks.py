@@ -53,6 +53,31 @@ class Shape:
         return self.at if self.at is not None else self.points[-1]
 
 
+# Outlines of the bony landmarks of the back as (dx from the midline, y), right side. The
+# figure drawing (tools/make_figures.py) and the landmark layer both use these.
+SCAPULA_MEDIAL_BORDER: tuple[Pt, ...] = (
+    A.SCAPULA_SUPERIOR_ANGLE, (A.SCAPULA_SPINE_ROOT[0] - 1, A.SCAPULA_SPINE_ROOT[1] - 4),
+    (A.SCAPULA_SPINE_ROOT[0] + 2, A.SCAPULA_SPINE_ROOT[1] + 30), A.SCAPULA_INFERIOR_ANGLE,
+)
+SCAPULA_LATERAL_BORDER: tuple[Pt, ...] = (
+    A.SCAPULA_INFERIOR_ANGLE, (A.SCAPULA_INFERIOR_ANGLE[0] + 14, A.SCAPULA_INFERIOR_ANGLE[1] - 14), (88, 212), (96, 198),
+)
+SCAPULAR_SPINE: tuple[Pt, ...] = (
+    A.SCAPULA_SPINE_ROOT, (A.SCAPULA_SPINE_ROOT[0] + 20, A.SCAPULA_SPINE_ROOT[1] - 4), (70, 186),
+    (A.ACROMION[0] - 8, A.ACROMION[1] + 1), A.ACROMION,
+)
+ILIAC_CREST: tuple[Pt, ...] = (
+    (14, A.ILIAC_CREST_Y + 14), (40, A.ILIAC_CREST_Y + 1), (70, A.ILIAC_CREST_Y + 2), (92, A.ILIAC_CREST_Y + 20),
+)
+SACRUM_BORDER: tuple[Pt, ...] = ((28, A.level_y("S1") - 6), (20, A.level_y("S4")), (0, A.SACRAL_HIATUS_Y))
+GLUTEAL_FOLD: tuple[Pt, ...] = (
+    (6, A.GLUTEAL_FOLD_Y - 2), (30, A.GLUTEAL_FOLD_Y + 3), (60, A.GLUTEAL_FOLD_Y + 1), (88, A.GLUTEAL_FOLD_Y - 12),
+)
+POPLITEAL_CREASE: tuple[Pt, ...] = tuple(
+    (A.LEG_CENTRE["knee"] + dx, A.POPLITEAL_CREASE_Y + dy) for dx, dy in ((-20, 1), (0, 2), (20, 0))
+)
+
+
 def _both(kind: str, points: list[Pt], label: str = "", **kw: object) -> list[Shape]:
     """The shape on both sides of the midline (points as (dx, y)); the label on the right side only."""
     right = tuple((A.MID + dx, y) for dx, y in points)
@@ -89,22 +114,19 @@ def _back_landmarks() -> list[Shape]:
         shapes.append(Shape("spine", ((x - half, y), (x + half, y)), level, key, "left", (x + LEVEL_LABEL_DX, y)))
     sx, sy = A.SCAPULA_SPINE_ROOT
     ix, iy = A.SCAPULA_INFERIOR_ANGLE
-    ux, uy = A.SCAPULA_SUPERIOR_ANGLE
-    ax, ay = A.ACROMION
     px, py = A.PSIS
     # Scapulae: medial border from the superior to the inferior angle, spine to the acromion.
-    shapes += _both("bone", [(ux, uy), (sx - 1, sy - 4), (sx + 2, sy + 30), (ix, iy)])
-    shapes += _both("bone", [(sx, sy), (sx + 20, sy - 4), (70, 186), (ax - 8, ay + 1), (ax, ay)], "scapular spine")
+    shapes += _both("bone", list(SCAPULA_MEDIAL_BORDER))
+    shapes += _both("bone", list(SCAPULAR_SPINE), "scapular spine")
     shapes += _both("bone", [(ix, iy)], "inferior angle")
     # Iliac crests, PSIS, sacrum and hiatus, gluteal folds.
     crest = A.ILIAC_CREST_Y
-    shapes += _both("bone", [(14, crest + 14), (40, crest + 1), (70, crest + 2), (92, crest + 20)], "iliac crest",
+    shapes += _both("bone", list(ILIAC_CREST), "iliac crest",
                     side="below", at=(m + 64, crest + 4))
     shapes += _both("bone", [(px, py)], "PSIS")
-    shapes += _both("bone", [(28, A.level_y("S1") - 6), (20, A.level_y("S4")), (0, A.SACRAL_HIATUS_Y)])
+    shapes += _both("bone", list(SACRUM_BORDER))
     shapes.append(Shape("bone", ((m, A.SACRAL_HIATUS_Y),), "sacral hiatus", side="right"))
-    shapes += _both("crease", [(6, A.GLUTEAL_FOLD_Y - 2), (30, A.GLUTEAL_FOLD_Y + 3), (60, A.GLUTEAL_FOLD_Y + 1),
-                               (88, A.GLUTEAL_FOLD_Y - 12)], "gluteal fold", side="below",
+    shapes += _both("crease", list(GLUTEAL_FOLD), "gluteal fold", side="below",
                     at=(m + 45, A.GLUTEAL_FOLD_Y + 2))
     # Sacral foramina (BL31-BL34 lie in them).
     for level, cun in (("S1", 0.8), ("S2", 0.7), ("S3", 0.6), ("S4", 0.5)):
@@ -128,7 +150,7 @@ def _limb_landmarks(view: str) -> list[Shape]:
     crease = A.POPLITEAL_CREASE_Y
     shapes: list[Shape] = []
     crease_label = "popliteal crease" if view == "back" else "knee crease"
-    shapes += _both("crease", [(k - 20, crease + 1), (k, crease + 2), (k + 20, crease)], crease_label)
+    shapes += _both("crease", list(POPLITEAL_CREASE), crease_label)
     shapes += _both("bone", [(k + 21, crease + A.CUN_LEG * 0.8)], "head of the fibula")
     shapes += _both("bone", [(a + 14, A.MALLEOLUS_Y)], "lateral malleolus")
     shapes += _both("bone", [(a - 15, A.MALLEOLUS_Y - 3)], "medial malleolus", side="left")
