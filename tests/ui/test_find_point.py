@@ -168,3 +168,20 @@ def test_screenshot_frames_the_point_as_the_app_does(qtbot, dataset) -> None:  #
     qtbot.addWidget(shot2)
     assert_framed(shot2.map, "GB34", "front")
     assert shot2.map.transform().m11() > 2 * fit_scale(shot2.map)
+
+
+def test_markers_shrink_a_little_in_small_windows(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    view = window.map
+    window.state.set_view("back")
+    item = view.scene_for("back").markers["BL23"][0]
+
+    def on_screen() -> float:
+        return item.deviceTransform(view.viewportTransform()).mapRect(item.boundingRect()).width()
+
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: view.viewport().height() > 800)
+    large = on_screen()
+    window.resize(1024, 600)
+    qtbot.waitUntil(lambda: view.viewport().height() < 560)
+    small = on_screen()
+    assert 0.65 * large <= small < 0.95 * large
