@@ -198,7 +198,7 @@ class SheetLayout:
         fig_w = fig_h * (anatomy.FIGURE_WIDTH + 2 * anatomy.FIGURE_MARGIN) / (anatomy.FIGURE_HEIGHT + 2 * anatomy.FIGURE_MARGIN)
         figures_w = len(views) * fig_w + max(0, len(views) - 1) * 10
         # Close-ups (lower back, neck, hand, foot) stacked in one column beside the figures.
-        from .insets import aspect, insets_for, paint_inset
+        from .insets import LEVEL_INK, aspect, insets_for, paint_inset
 
         insets = insets_for(self.points) if views else []
         inset_w = 0.0
@@ -233,6 +233,27 @@ class SheetLayout:
                 height = inset_w * aspect(inset)
                 paint_inset(p, inset, QRectF(ix, iy, inset_w, height), points, numbers, _badge, _pfont)
                 iy += height + 24
+            key_w = self.width - figures_w - 16
+            if insets and key_w >= 110:  # room beside the close-ups: a key to them
+                key = QRectF(x + figures_w + 16, y, key_w, 200)
+                p.setPen(QPen(LEVEL_INK, 0.7, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(key.left(), key.top() + 22), QPointF(key.left() + 22, key.top() + 22))
+                p.setPen(INK)
+                p.setFont(_pfont(p, 8, bold=True))
+                p.drawText(QRectF(key.left(), key.top(), key.width(), 14), Qt.AlignmentFlag.AlignLeft, "Key")
+                p.setFont(_pfont(p, 7.5))
+                p.setPen(MUTED)
+                wrap = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+                ky = key.top() + 16
+                for indent, text in (
+                    (26.0, "the spinal level a point is measured from (L2: 2nd lumbar vertebra)"),
+                    (0.0, "B-cun: the distance between two landmarks divided into equal parts "
+                          "(3 B-cun from the spine to the inner edge of the shoulder blade)."),
+                    (0.0, "F-cun: thumb width = 1; four fingers together = 3."),
+                ):
+                    area = QRectF(key.left() + indent, ky, key.width() - indent, 400)
+                    p.drawText(area, wrap, text)
+                    ky += p.boundingRect(area, wrap, text).height() + 5
             box = QRectF(x + box_x, y + box_y, box_w, box_h)
             p.setPen(QPen(QColor("#d8a200"), 1.2))
             p.setBrush(QColor("#fff8e1"))
