@@ -358,9 +358,9 @@ class BodyMapView(QGraphicsView):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if self._framed is not None:
-            self.frame_point(self._framed, animate=False)
-        elif self._fitted:
+        if self._framed is not None and self.frame_point(self._framed, animate=False):
+            return
+        if self._fitted:
             self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -412,6 +412,7 @@ class BodyMapView(QGraphicsView):
             self.set_hovered_point(self._dense_code_at(event.position()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.zoom.stop()  # the user takes over the camera
         self._press = event.position() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
