@@ -320,10 +320,11 @@ def write_foot(side: str) -> None:
     cues.append(line([p(ach + 0.01, 0.1), p(ach, 0.45), p(ach - 0.01, 0.66)], color=CUE_DARK, width=1.4))
     cues.append(line([p(0.5, 0.93), p(0.7, 0.935), p(0.9, 0.925)], color=CUE, width=1.0))
     if lateral:
-        cues.append(f'<circle cx="{_fmt(p(0.55, 0.85)[0])}" cy="{_fmt(0.85 * H)}" r="{_fmt(0.012 * W)}" fill="{CUE}"/>')
-        cues.append(line([p(0.57, 0.84), p(0.75, 0.82), p(0.9, 0.84)], dash="3 3"))
+        bx, by = L.FIFTH_METATARSAL_BASE
+        cues.append(f'<circle cx="{_fmt(p(bx, by)[0])}" cy="{_fmt(by * H)}" r="{_fmt(0.012 * W)}" fill="{CUE}"/>')
+        cues.append(line([p(*pt) for pt in L.FIFTH_METATARSAL], dash="3 3"))
     else:
-        cues.append(line([p(0.52, 0.76), p(0.75, 0.79), p(0.9, 0.83)], dash="3 3"))
+        cues.append(line([p(*pt) for pt in L.FIRST_METATARSAL], dash="3 3"))
         # Medial border of the tibia (p() mirrors, so pass the lateral-view x).
         tx = 1 - A.FOOT_MEDIAL_TIBIA_X
         cues.append(line([p(tx + 0.01, 0.1), p(tx, 0.35)], dash="2 4"))

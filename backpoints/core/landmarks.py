@@ -73,6 +73,13 @@ SACRUM_BORDER: tuple[Pt, ...] = ((28, A.level_y("S1") - 6), (20, A.level_y("S4")
 GLUTEAL_FOLD: tuple[Pt, ...] = (
     (6, A.GLUTEAL_FOLD_Y - 2), (30, A.GLUTEAL_FOLD_Y + 3), (60, A.GLUTEAL_FOLD_Y + 1), (88, A.GLUTEAL_FOLD_Y - 12),
 )
+# The foot views (0..1 of the drawing, as drawn in the lateral view; the medial view mirrors x).
+#: Base (tuberosity) and shaft of the 5th metatarsal, lateral view.
+FIFTH_METATARSAL_BASE: Pt = (0.55, 0.85)
+FIFTH_METATARSAL: tuple[Pt, ...] = ((0.57, 0.84), (0.75, 0.82), (0.9, 0.84))
+#: Shaft of the 1st metatarsal, medial view (lateral-view x).
+FIRST_METATARSAL: tuple[Pt, ...] = ((0.52, 0.76), (0.75, 0.79), (0.9, 0.83))
+
 POPLITEAL_CREASE: tuple[Pt, ...] = tuple(
     (A.LEG_CENTRE["knee"] + dx, A.POPLITEAL_CREASE_Y + dy) for dx, dy in ((-20, 1), (0, 2), (20, 0))
 )
@@ -197,7 +204,16 @@ def _foot_landmarks(view: str) -> list[Shape]:
         mx, my = A.FOOT_MEDIAL_MALLEOLUS
         achilles = A.FOOT_MEDIAL_ACHILLES_X
         name = "medial malleolus"
-    return [
+    lateral = view == "foot-lateral"
+
+    def at(pt: Pt) -> Pt:
+        return ((pt[0] if lateral else 1 - pt[0]) * w, pt[1] * h)
+
+    bones = [Shape("bone", tuple(at(pt) for pt in (FIFTH_METATARSAL if lateral else FIRST_METATARSAL)),
+                   "5th metatarsal" if lateral else "1st metatarsal", side="below", at=at((0.72, 0.83)))]
+    if lateral:
+        bones.append(Shape("bone", (at(FIFTH_METATARSAL_BASE),)))
+    return bones + [
         # The name away from the points behind the malleolus (BL60, KI3), towards the toes.
         Shape("bone", ((mx * w, my * h),), name, side="right" if view == "foot-lateral" else "left",
               at=(mx * w + (14 if view == "foot-lateral" else -14), my * h - 14)),
