@@ -31,7 +31,7 @@ from .zoom import ZoomAnimator, frame_for
 
 def marker_size_factor(width: int, height: int) -> float:
     """Markers shrink a little in small windows so neighbours stay apart (1 from 800 px up)."""
-    return max(0.65, min(1.0, min(width, height) / 800) ** 0.5)
+    return max(0.65, float(min(1.0, min(width, height) / 800) ** 0.5))
 
 
 class BodyMapView(QGraphicsView):
