@@ -58,6 +58,21 @@ def _draw_label(painter: QPainter, scale: float, at: QPointF, text: str, side: s
     painter.restore()
 
 
+def _add_line(path: QPainterPath, points: tuple[tuple[float, float], ...], smooth: bool) -> None:
+    """A polyline, or the same Catmull-Rom curve through the points as tools/make_figures.py draws."""
+    path.moveTo(*points[0])
+    if not smooth or len(points) < 3:
+        for x, y in points[1:]:
+            path.lineTo(x, y)
+        return
+    for i in range(len(points) - 1):
+        p0 = points[max(i - 1, 0)]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[min(i + 2, len(points) - 1)]
+        path.cubicTo(p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6,
+                     p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6, p2[0], p2[1])
+
+
 class ShapeLayer(QGraphicsItem):
     """Landmarks or grid lines of one view, cached as a pixmap per zoom level.
 
@@ -77,9 +92,7 @@ class ShapeLayer(QGraphicsItem):
                 self._dots.append(QPointF(*shape.points[0]))
                 continue
             path = self._lines.setdefault((shape.kind, shape.emphasis), QPainterPath())
-            path.moveTo(*shape.points[0])
-            for x, y in shape.points[1:]:
-                path.lineTo(x, y)
+            _add_line(path, shape.points, smooth=shape.kind in ("bone", "crease"))
         self.setZValue(0.6 if grid else 0.7)  # over the figure, under regions and markers
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
