@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("screenshot", help="render the main window to a PNG, offscreen")
     shot.add_argument("--output", required=True, metavar="FILE.png")
     shot.add_argument("--view", choices=VIEWS, metavar="VIEW", help=f"figure to show: {', '.join(VIEWS)}")
-    shot.add_argument("--select", metavar="CODE", help="select this point")
+    shot.add_argument("--select", metavar="CODE", help="select this point and frame it as the app does")
+    shot.add_argument("--landmarks", action="store_true", help="draw the landmark layer on every figure")
+    shot.add_argument("--grid", action="store_true", help="draw the B-cun grid")
     shot.add_argument("--size", default="1400x900", metavar="WIDTHxHEIGHT")
     shot.add_argument("--data", metavar="FILE", dest="sub_data", help=argparse.SUPPRESS)
 
@@ -285,7 +287,7 @@ def _screenshot(args: argparse.Namespace, data: str | None, parser: argparse.Arg
         parser.error(f"--select: no point with code {args.select!r} in the dataset")
     from .ui.screenshot import take_screenshot
 
-    return take_screenshot(dataset, args.output, size, args.view, args.select)
+    return take_screenshot(dataset, args.output, size, args.view, args.select, args.landmarks, args.grid)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from backpoints.core import anatomy as A  # noqa: E402
+from backpoints.core import landmarks as L  # noqa: E402
 from backpoints.core.model import SPINE_LEVELS  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -174,22 +175,18 @@ def back_cues() -> str:
         if level in labelled:
             out.append(text(m - 33, y + 3, level, size=7, anchor="middle"))
     # Scapulae: medial border, inferior angle, lateral border, spine to the acromion.
-    sx, sy = A.SCAPULA_SPINE_ROOT
-    ix, iy = A.SCAPULA_INFERIOR_ANGLE
-    ux, uy = A.SCAPULA_SUPERIOR_ANGLE
-    ax, ay = A.ACROMION
-    out.append(both([(ux, uy), (sx - 1, sy - 4), (sx + 2, sy + 30), (ix, iy), (ix + 14, iy - 14), (88, 212), (96, 198)]))
-    out.append(both([(sx, sy), (sx + 20, sy - 4), (70, 186), (ax - 8, ay + 1), (ax, ay)], color=CUE_DARK, width=1.4))
+    out.append(both(list(L.SCAPULA_MEDIAL_BORDER + L.SCAPULA_LATERAL_BORDER[1:])))
+    out.append(both(list(L.SCAPULAR_SPINE), color=CUE_DARK, width=1.4))
     # Iliac crests, PSIS dimples, sacrum, gluteal cleft and folds.
-    out.append(both([(14, A.ILIAC_CREST_Y + 14), (40, A.ILIAC_CREST_Y + 1), (70, A.ILIAC_CREST_Y + 2), (92, A.ILIAC_CREST_Y + 20)]))
+    out.append(both(list(L.ILIAC_CREST)))
     px, py = A.PSIS
     out.append(f'<circle cx="{_fmt(m - px)}" cy="{_fmt(py)}" r="2.6" fill="{CUE}"/><circle cx="{_fmt(m + px)}" cy="{_fmt(py)}" r="2.6" fill="{CUE}"/>')
-    out.append(both([(28, A.level_y("S1") - 6), (20, A.level_y("S4")), (0, A.SACRAL_HIATUS_Y)], dash="3 3"))
+    out.append(both(list(L.SACRUM_BORDER), dash="3 3"))
     out.append(line([(m, A.SACRAL_HIATUS_Y + 4), (m, A.GLUTEAL_FOLD_Y + 2)], color=CUE_DARK, width=1.2, smooth=False))
-    out.append(both([(6, A.GLUTEAL_FOLD_Y - 2), (30, A.GLUTEAL_FOLD_Y + 3), (60, A.GLUTEAL_FOLD_Y + 1), (88, A.GLUTEAL_FOLD_Y - 12)]))
+    out.append(both(list(L.GLUTEAL_FOLD)))
     # Popliteal creases, calf, Achilles tendons, malleoli, heels.
     k = A.LEG_CENTRE["knee"]
-    out.append(both([(k - 20, A.POPLITEAL_CREASE_Y + 1), (k, A.POPLITEAL_CREASE_Y + 2), (k + 20, A.POPLITEAL_CREASE_Y)], color=CUE_DARK))
+    out.append(both(list(L.POPLITEAL_CREASE), color=CUE_DARK))
     out.append(both([(k + 2, A.POPLITEAL_CREASE_Y + 50), (k + 1, A.POPLITEAL_CREASE_Y + 8 * A.CUN_LEG - 6)], dash="2 3"))
     a = A.LEG_CENTRE["ankle"]
     out.append(both([(a - 4, 880), (a - 3, A.MALLEOLUS_Y - 6), (a - 2, 975)]))
@@ -323,10 +320,11 @@ def write_foot(side: str) -> None:
     cues.append(line([p(ach + 0.01, 0.1), p(ach, 0.45), p(ach - 0.01, 0.66)], color=CUE_DARK, width=1.4))
     cues.append(line([p(0.5, 0.93), p(0.7, 0.935), p(0.9, 0.925)], color=CUE, width=1.0))
     if lateral:
-        cues.append(f'<circle cx="{_fmt(p(0.55, 0.85)[0])}" cy="{_fmt(0.85 * H)}" r="{_fmt(0.012 * W)}" fill="{CUE}"/>')
-        cues.append(line([p(0.57, 0.84), p(0.75, 0.82), p(0.9, 0.84)], dash="3 3"))
+        bx, by = L.FIFTH_METATARSAL_BASE
+        cues.append(f'<circle cx="{_fmt(p(bx, by)[0])}" cy="{_fmt(by * H)}" r="{_fmt(0.012 * W)}" fill="{CUE}"/>')
+        cues.append(line([p(*pt) for pt in L.FIFTH_METATARSAL], dash="3 3"))
     else:
-        cues.append(line([p(0.52, 0.76), p(0.75, 0.79), p(0.9, 0.83)], dash="3 3"))
+        cues.append(line([p(*pt) for pt in L.FIRST_METATARSAL], dash="3 3"))
         # Medial border of the tibia (p() mirrors, so pass the lateral-view x).
         tx = 1 - A.FOOT_MEDIAL_TIBIA_X
         cues.append(line([p(tx + 0.01, 0.1), p(tx, 0.35)], dash="2 4"))

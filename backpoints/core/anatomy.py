@@ -335,6 +335,8 @@ def _body_regions(view: str) -> list[Region]:
     if back:
         regions += [
             Region("upper-back", view, 0, 152, 50, 336, round=0.2),
+            # Beside the scapula, below the shoulder and inside the arm: still the upper back.
+            Region("upper-back", view, 48, 246, 102, 336, mirrored=True, round=0.2),
             Region("lower-back", view, 0, 336, 80, 440, round=0.2),
             Region("hip", view, 0, 440, 108, 530, round=0.3),
         ]

@@ -18,7 +18,7 @@ from .model import (
     PAIN_TYPES,
     ROLES,
     SPINE_LEVELS,
-    VIEWS,
+    MARKER_VIEWS,
     Caution,
     Dataset,
     Marker,
@@ -253,7 +253,7 @@ def _read_markers(reader: NodeReader, node: yaml.Node, what: str, bilateral: boo
         fields = reader.mapping(item, f"{what} marker", ("view", "x", "y"))
         if fields is None or len(fields) < 3:
             continue
-        view = reader.choice(fields["view"], f"{what} marker view", VIEWS)
+        view = reader.choice(fields["view"], f"{what} marker view", MARKER_VIEWS)
         x = reader.number(fields["x"], f"{what} marker x", low=0.0, high=1.0)
         y = reader.number(fields["y"], f"{what} marker y", low=0.0, high=1.0)
         if view is not None and x is not None and y is not None:

@@ -35,13 +35,16 @@ AREA_LABELS: Mapping[str, str] = MappingProxyType(
         "arm": "Arms",
         "hand": "Hands",
         "leg": "Legs",
-        "knee": "Back of the knee",
+        "knee": "Around the knee",
         "foot": "Feet and ankles",
     }
 )
 
 #: Figures a marker can be drawn on.
-VIEWS: tuple[str, ...] = ("front", "back", "hand", "foot-lateral", "foot-medial")
+MARKER_VIEWS: tuple[str, ...] = ("front", "back", "hand", "foot-lateral", "foot-medial")
+#: Every view of the map: the marker views, then close-ups of the back figure
+#: (core.figures.CROPS), which show the back figure's own markers.
+VIEWS: tuple[str, ...] = MARKER_VIEWS + ("lumbar", "neck")
 
 VIEW_LABELS: Mapping[str, str] = MappingProxyType(
     {
@@ -50,6 +53,8 @@ VIEW_LABELS: Mapping[str, str] = MappingProxyType(
         "hand": "Hand (back)",
         "foot-lateral": "Foot (outer side)",
         "foot-medial": "Foot (inner side)",
+        "lumbar": "Lower back close-up",
+        "neck": "Neck and shoulders close-up",
     }
 )
 

@@ -241,6 +241,7 @@ class SheetLayout:
         self.dataset = dataset
         # Codes the dataset lacks are refused before printing (CLI) or when a sheet opens (GUI).
         self.points, _ = resolve(sheet, dataset)
+        self.has_key = False  # set when the figures carry a key to the units
         # A routine's steps print only while the sheet still holds exactly its points.
         routine = sheet.routine
         self.routine: Routine | None = routine if routine is not None and sheet.points == routine.codes else None
@@ -264,7 +265,8 @@ class SheetLayout:
         if self.sheet.notes.strip():
             blocks.append(self._notes())
         blocks.extend(self._point_block(self.numbers[p.code], p) for p in self.points)
-        blocks.append(self._text_block(MEASURES_NOTE, 8.0))
+        if not self.has_key:  # the figure's key already explains B-cun and F-cun
+            blocks.append(self._text_block(MEASURES_NOTE, 8.0))
         return blocks
 
     def _paginate(self, blocks: list[Block]) -> None:
@@ -335,6 +337,15 @@ class SheetLayout:
         fig_h = 430.0 if views else 0.0
         fig_w = fig_h * (anatomy.FIGURE_WIDTH + 2 * anatomy.FIGURE_MARGIN) / (anatomy.FIGURE_HEIGHT + 2 * anatomy.FIGURE_MARGIN)
         figures_w = len(views) * fig_w + max(0, len(views) - 1) * 10
+        # Close-ups (lower back, neck, hand, foot) stacked in one column beside the figures.
+        from .insets import LEVEL_INK, aspect, insets_for, paint_inset
+
+        insets = insets_for(self.points) if views else []
+        inset_w = 0.0
+        if insets:
+            room = fig_h - 16 * len(insets) - 8 * (len(insets) - 1)
+            inset_w = min(200.0, room / sum(aspect(v) for v in insets))
+            figures_w += 10 + inset_w
         box_x = figures_w + (16 if views else 0)
         box_w = self.width - box_x
         cautions = gather_cautions(self.points, self.sheet.technique)
@@ -345,10 +356,12 @@ class SheetLayout:
         numbers = self.numbers
         points = self.points
         routine = self.routine
+        self.has_key = bool(insets) and self.width - figures_w - 16 >= 110
         dataset = self.dataset
         # Beside the figures the box has a page less the header; a longer one (thousands
-        # of points with cautions) goes below them, full width, flowing over pages.
-        below = box_h > self.body_height - 80
+        # of points with cautions) goes below them, full width, flowing over pages. Beside
+        # close-ups it would be a narrow column, so then it goes below them too.
+        below = bool(insets) or box_h > self.body_height - 80
         if below:
             doc = _document(_cautions_html(cautions), self.width - 16, 8.5)
         height = fig_h + 16 if below else max(fig_h + 16, box_h)
@@ -366,6 +379,35 @@ class SheetLayout:
                 p.setPen(MUTED)
                 p.setFont(_pfont(p, 7.5))
                 p.drawText(QRectF(fx, y + fig_h, fig_w, 14), Qt.AlignmentFlag.AlignCenter, view.capitalize())
+            iy = y
+            for inset in insets:
+                ix = x + len(views) * (fig_w + 10)
+                height = inset_w * aspect(inset)
+                paint_inset(p, inset, QRectF(ix, iy, inset_w, height), points, numbers, _badge, _pfont)
+                iy += height + 24
+            key_w = self.width - figures_w - 16
+            if self.has_key:  # room beside the close-ups: a key to them
+                key = QRectF(x + figures_w + 16, y, key_w, 200)
+                p.setPen(QPen(LEVEL_INK, 0.7, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(key.left(), key.top() + 22), QPointF(key.left() + 22, key.top() + 22))
+                p.setPen(INK)
+                p.setFont(_pfont(p, 8, bold=True))
+                p.drawText(QRectF(key.left(), key.top(), key.width(), 14), Qt.AlignmentFlag.AlignLeft, "Key")
+                p.setFont(_pfont(p, 7.5))
+                p.setPen(MUTED)
+                wrap = Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+                ky = key.top() + 16
+                for indent, text in (
+                    (26.0, "the spinal level a point is measured from (L2: 2nd lumbar vertebra)"),
+                    (0.0, "B-cun (proportional cun): the distance between two landmarks divided into "
+                          "equal parts on every body (3 B-cun from the spine to the inner edge of the "
+                          "shoulder blade)."),
+                    (0.0, "F-cun (finger cun): the treated person's thumb width = 1 F-cun; four fingers "
+                          "together = 3 F-cun."),
+                ):
+                    area = QRectF(key.left() + indent, ky, key.width() - indent, 400)
+                    p.drawText(area, wrap, text)
+                    ky += p.boundingRect(area, wrap, text).height() + 5
             if below:
                 return
             box = QRectF(x + box_x, y, box_w, box_h)

@@ -31,7 +31,7 @@ from ..datasets import load
 from .appearance import Appearance, WarningLabel
 from .bodymap import BodyMapView
 from .details import DetailsPanel
-from .map_toolbar import FigureToolBar, PainToolBar
+from .map_toolbar import FigureToolBar, LayerActions, PainToolBar
 from .messages import Choice, ask_save_changes, show_data_error, show_message
 from .search_panel import SearchPanel
 from .sheet_document import SheetDocument
@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         map_layout.setSpacing(0)
         self.figure_bar = FigureToolBar(self.state, map_box)
         self.pain_bar = PainToolBar(self.state, self.map, map_box)
+        self.layer_actions = LayerActions(self.map, self)
+        self.pain_bar.addSeparator()
+        self.pain_bar.addActions(self.layer_actions.all())
         map_layout.addWidget(self.figure_bar)
         map_layout.addWidget(self.pain_bar)
         map_layout.addWidget(self.map, 1)
@@ -178,6 +181,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction("Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.map.zoom_by(1.25))
         view_menu.addAction("Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.map.zoom_by(0.8))
         view_menu.addAction("&Fit to window", QKeySequence("Ctrl+0"), self.map.fit)
+        view_menu.addSeparator()
+        view_menu.addActions(self.layer_actions.all())
         view_menu.addSeparator()
         find = view_menu.addAction("&Find point…", QKeySequence.StandardKey.Find, self.search_panel.focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

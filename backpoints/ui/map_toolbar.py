@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolBar, QToolButton, QWidget
 
 from ..core.model import VIEW_LABELS, VIEWS
@@ -12,7 +13,7 @@ from .state import BrowseState
 PAIN_MODES = (("", "All"), ("lower", "Lower back"), ("upper", "Upper back"))
 #: Short toolbar labels, so the figure buttons fit a narrow window; menus use VIEW_LABELS.
 SHORT_VIEW_LABELS = {"front": "Front", "back": "Back", "hand": "Hand", "foot-lateral": "Outer foot",
-                     "foot-medial": "Inner foot"}
+                     "foot-medial": "Inner foot", "lumbar": "Low back", "neck": "Neck"}
 
 
 class FigureToolBar(QToolBar):
@@ -79,3 +80,38 @@ class PainToolBar(QToolBar):
 
     def _show(self) -> None:
         self.buttons.get(self.state.filters.pain, self.buttons[""]).setChecked(True)
+
+
+class LayerActions:
+    """Checkable actions for the map's layers (landmarks, B-cun grid, code labels).
+
+    The same actions go in the View menu and the map's toolbar; they follow the map
+    (landmarks are on by default in close-ups, so the check changes with the figure).
+    """
+
+    def __init__(self, body_map: BodyMapView, parent: QWidget) -> None:
+        self.map = body_map
+        self.landmarks = QAction("&Landmarks", parent)
+        self.landmarks.setToolTip("Bony landmarks and the rules that find the spinal levels (Ctrl+L)")
+        self.landmarks.setShortcut(QKeySequence("Ctrl+L"))
+        self.grid = QAction("B-cun &grid", parent)
+        self.grid.setToolTip("Lines 0.5, 1.5, 2, 3 and 3.5 B-cun from the midline, the levels, limb divisions (Ctrl+G)")
+        self.grid.setShortcut(QKeySequence("Ctrl+G"))
+        self.labels = QAction("Point &codes", parent)
+        self.labels.setToolTip("The code beside every point (Ctrl+K)")
+        self.labels.setShortcut(QKeySequence("Ctrl+K"))
+        for action in (self.landmarks, self.grid, self.labels):
+            action.setCheckable(True)
+        self.landmarks.triggered.connect(body_map.set_landmarks)
+        self.grid.triggered.connect(body_map.set_grid)
+        self.labels.triggered.connect(body_map.set_labels)
+        body_map.layers_changed.connect(self._show)
+        self._show()
+
+    def all(self) -> list[QAction]:
+        return [self.landmarks, self.grid, self.labels]
+
+    def _show(self) -> None:
+        self.landmarks.setChecked(self.map.landmarks_shown())
+        self.grid.setChecked(self.map.grid_on)
+        self.labels.setChecked(self.map.labels_on)

@@ -126,6 +126,7 @@ class SearchPanel(QWidget):
     def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._syncing = False
         self.model = PointListModel(state, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search: BL23, shenshu, 肾俞, sciatica…")
@@ -245,6 +246,13 @@ class SearchPanel(QWidget):
         self._show_selection(self.state.selected_code)
 
     def _show_selection(self, code: str) -> None:
+        self._syncing = True  # showing the state's selection is not a new choice
+        try:
+            self._sync_selection(code)
+        finally:
+            self._syncing = False
+
+    def _sync_selection(self, code: str) -> None:
         row = self.model.row_of(code) if code else -1
         selection = self.list.selectionModel()
         current = selection.currentIndex()
@@ -258,6 +266,8 @@ class SearchPanel(QWidget):
 
     # --- to the state ----------------------------------------------------------------------
     def _on_selection(self, *_args: object) -> None:
+        if self._syncing:
+            return
         rows = self.list.selectionModel().selectedRows()
         if rows:
             self.state.select(self.model.code_at(rows[0].row()), reveal=True)

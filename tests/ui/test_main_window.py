@@ -230,12 +230,12 @@ def test_shortcuts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untype
 def test_zoom_keeps_markers_the_same_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     scene = window.map.scene_for("back")
     item = scene.markers["BL23"][0]
-    before = window.map.mapFromScene(item.sceneBoundingRect()).boundingRect().width()
+    before = item.deviceTransform(window.map.viewportTransform()).mapRect(item.boundingRect()).width()
     scale = window.map.transform().m11()
     window.map.zoom_by(2.0)
     assert window.map.transform().m11() == pytest.approx(scale * 2, rel=0.01)
     device = item.deviceTransform(window.map.viewportTransform()).mapRect(item.boundingRect())
-    assert device.width() == pytest.approx(item.boundingRect().width(), rel=0.01)
+    assert device.width() == pytest.approx(before, rel=0.01)
     assert before > 0
     window.map.fit()
     assert window.map.transform().m11() == pytest.approx(scale, rel=0.01)
@@ -312,6 +312,11 @@ def test_screenshot_command(tmp_path: Path) -> None:
 
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
+    plain = QImage(str(out))
+    for view in ("lumbar", "neck"):
+        result = run_cli("screenshot", "--output", str(out), "--view", view, "--landmarks", "--grid", "--size", "1000x700")
+        assert result.returncode == 0, result.stderr
+        assert QImage(str(out)) != plain
     bad = run_cli("screenshot", "--output", str(out), "--select", "XX99")
     assert bad.returncode == 2 and "no point with code 'XX99'" in bad.stderr
     bad = run_cli("screenshot", "--output", str(out), "--view", "side")

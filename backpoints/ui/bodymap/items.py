@@ -105,14 +105,14 @@ class MarkerItem(QGraphicsPathItem):
         if self.dense:
             self.setVisible(self.selected or self.hovered or self.focused)
         outer = radius * 1.3 + 3
-        if self.selected and self._halo is None:
+        if self.selected and not self.group and self._halo is None:  # a group shows its band instead
             self._halo = QGraphicsEllipseItem(self)
             self._halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
             self._halo.setPen(QPen(SELECT_COLOUR, 2))
             self._halo.setBrush(QColor(255, 255, 255, 200))
         if self._halo is not None:
             self._halo.setRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
-            self._halo.setVisible(self.selected)
+            self._halo.setVisible(self.selected and not self.group)
         if self.focused and self._ring is None:
             self._ring = QGraphicsEllipseItem(self)
             self._ring.setPen(QPen(SELECT_COLOUR, 1.2, Qt.PenStyle.DashLine))

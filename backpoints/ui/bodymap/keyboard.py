@@ -291,10 +291,19 @@ class MapNavigator(QObject):
         kind, key = self.current
         state = self.view.state
         if kind == "point":
-            state.select(key)
+            self.view.keep_camera = True
+            try:
+                state.select(key)
+            finally:
+                self.view.keep_camera = False
             return
         if key not in state.filters.areas:
-            state.choose_area(key)
+            # The keyboard user stays on the figure they are walking, not a close-up.
+            self.view.keep_camera = True
+            try:
+                state.choose_area(key)
+            finally:
+                self.view.keep_camera = False
         points = self.points(key)
         if points:
             self.region = key

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import anatomy
-from ...core.figures import is_body_view, is_group, markers_on, view_size
+from ...core.figures import base_view, is_body_view, is_crop, is_group, markers_in, view_rect, view_size
 from ...core.model import Dataset, Marker, Point
 from ...resources import asset_file
 
 from .items import MarkerItem, RegionItem
+from .landmarks import DimensionItem, GroupBand, ShapeLayer
 from .style import MARKER_RADIUS, OTHER_COLOUR, PAIN_COLOURS, pain_kind
 
 if TYPE_CHECKING:
@@ -103,26 +104,28 @@ class FigureScene(QGraphicsScene):
     def __init__(self, view: str, dataset: Dataset, map_view: "BodyMapView") -> None:
         super().__init__(map_view)
         self.view = view
+        #: The marker view whose drawing and markers this view shows (a crop shows part of one).
+        self.base = base = base_view(view)
         self.map_view = map_view
-        self.renderer = QSvgRenderer(str(asset_file(f"{view}.svg")), self)
+        self.renderer = QSvgRenderer(str(asset_file(f"{base}.svg")), self)
         figure = QGraphicsSvgItem()
         figure.setSharedRenderer(self.renderer)
         figure.setZValue(0)
         # Rendered once per zoom level into a device-resolution pixmap (still crisp),
         # not re-rendered from SVG on every repaint.
         figure.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if is_body_view(view):
+        if is_body_view(base):
             margin = anatomy.FIGURE_MARGIN
             figure.setPos(-margin, -margin)
-        self.size = view_size(view)
+        self.size = view_size(base)
         self.addItem(figure)
         self.regions: list[RegionItem] = []
         for region in anatomy.REGIONS:
-            if region.view != view:
+            if region.view != base:
                 continue
             path = QPainterPath()
             for x0, y0, x1, y1 in anatomy.region_boxes(region):
-                if not is_body_view(view):
+                if not is_body_view(base):
                     x0, x1 = x0 * self.size[0], x1 * self.size[0]
                     y0, y1 = y0 * self.size[1], y1 * self.size[1]
                 r = min(x1 - x0, y1 - y0) * region.round
@@ -131,10 +134,15 @@ class FigureScene(QGraphicsScene):
             self.addItem(item)
             self.regions.append(item)
         self.markers: dict[str, list[MarkerItem]] = {}
+        #: The landmark and grid layers, made when first shown (cached items).
+        self.layers: dict[str, QGraphicsItem] = {}
+        self.dimension = DimensionItem()
+        self.addItem(self.dimension)
+        self.bands: dict[str, GroupBand] = {}
         # code -> (point, its markers on this view, radius, the marker that carries the label)
         self.points_here: dict[str, tuple[Point, list[Marker], float, Marker]] = {}
         for point in dataset.points:
-            mine = markers_on(point, view)
+            mine = markers_in(point, view)
             if not mine:
                 continue
             # A group point (Jiaji: 34 markers) is drawn smaller and below the others so it
@@ -168,8 +176,25 @@ class FigureScene(QGraphicsScene):
             for code in self.points_here:
                 self._create_markers(code)
         self.marker_scale = 1.0
-        margin = 24.0
-        self.setSceneRect(QRectF(-margin, -margin, self.size[0] + 2 * margin, self.size[1] + 2 * margin))
+        margin = 6.0 if is_crop(view) else 24.0
+        x0, y0, x1, y1 = view_rect(view)
+        self.setSceneRect(QRectF(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin))
+
+    def set_layers(self, landmarks: bool, grid: bool) -> None:
+        """Show or hide the landmark layer and the B-cun grid (built on first use)."""
+        from ...core.landmarks import cun_grid, landmarks as landmark_shapes
+
+        for name, on in (("landmarks", landmarks), ("grid", grid)):
+            layer = self.layers.get(name)
+            if on and layer is None:
+                shapes = landmark_shapes(self.view) if name == "landmarks" else cun_grid(self.view)
+                if not shapes:
+                    continue
+                layer = ShapeLayer(shapes, QRectF(0, 0, *self.size), name == "grid")
+                self.addItem(layer)
+                self.layers[name] = layer
+            if layer is not None:
+                layer.setVisible(on)
 
     def to_scene(self, x: float, y: float) -> QPointF:
         """0..1 marker coordinates to scene coordinates."""
@@ -180,8 +205,10 @@ class FigureScene(QGraphicsScene):
         items = []
         for marker in mine:
             item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
-            item.always_label = not is_body_view(self.view)  # close-ups name every marker
-            item.show_label = marker is rightmost or item.always_label
+            # Close-ups name every marker; the map's "codes" switch names every point.
+            item.always_label = not is_body_view(self.view) or self.map_view.labels_on
+            # A group (Jiaji) is named once, beside its band, not at each of its markers.
+            item.show_label = not is_group(mine) and (marker is rightmost or item.always_label)
             item.group = is_group(mine)
             item._restyle()
             item.setScale(self.marker_scale)
@@ -190,6 +217,10 @@ class FigureScene(QGraphicsScene):
                 item.setVisible(False)
             self.addItem(item)
             items.append(item)
+        if is_group(mine) and code not in self.bands:
+            band = GroupBand([item.pos() for item in items], PAIN_COLOURS[pain_kind(point)], f"{point.code} {point.pinyin}")
+            self.addItem(band)
+            self.bands[code] = band
         self.markers[code] = items
         return items
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.figures import best_view, is_body_view, markers_in, view_for_area
+from ...core.landmarks import measurement
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
 from ..state import BrowseState
 
@@ -25,6 +27,12 @@ from .items import MarkerItem, RegionItem
 from .keyboard import MapNavigator, key_help_text
 from .scene import FigureScene
 from .style import MARKER_RADIUS, map_background
+from .zoom import ZoomAnimator, frame_for
+
+def marker_size_factor(width: int, height: int) -> float:
+    """Markers shrink a little in small windows so neighbours stay apart (1 from 800 px up)."""
+    return max(0.65, float(min(1.0, min(width, height) / 800) ** 0.5))
+
 
 class BodyMapView(QGraphicsView):
     """Shows one figure at a time; what the user picks goes to the BrowseState.
@@ -35,6 +43,8 @@ class BodyMapView(QGraphicsView):
 
     hover_changed = Signal(str)  # status text for what is under the pointer
     add_requested = Signal(str)  # "Add to sheet" from a marker's context menu
+    #: The landmark layer, grid or code labels were switched on or off.
+    layers_changed = Signal()
 
     def __init__(self, state: BrowseState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +60,12 @@ class BodyMapView(QGraphicsView):
         self._hovered_region: RegionItem | None = None
         self._fitted = True
         self._press: QPointF | None = None
+        self.zoom = ZoomAnimator(self)
+        self._framed: str | None = None  # the point the camera was last moved to (kept on resize)
+        #: Landmarks on the body figures and on the close-ups; the B-cun grid; codes on every marker.
+        self.landmarks_on = {"body": False, "close-up": True}
+        self.grid_on = False
+        self.labels_on = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -78,11 +94,18 @@ class BodyMapView(QGraphicsView):
         state.dataset_changed.connect(lambda: self.set_dataset(state.dataset))
         state.result_changed.connect(lambda: self.set_result(state.result_codes))
         state.filters_changed.connect(self._show_filters)
-        state.selection_changed.connect(lambda code: self.select_point(code or None))
+        # A point chosen elsewhere (list, search, a click) is framed on its best view; one
+        # chosen with the map's own keys stays where the keyboard user is walking.
+        self.keep_camera = False
+        state.selection_changed.connect(
+            lambda code: self.select_point(code or None, reveal=bool(code) and not self.keep_camera))
         state.reveal_requested.connect(lambda code: self.select_point(code, reveal=True))
         state.view_changed.connect(self.show_view)
 
     def _show_filters(self) -> None:
+        added = self.state.filters.areas - self._areas
+        if len(added) == 1 and not self.keep_camera:  # an area chosen: show a figure that has it (Abdomen from the back: front)
+            self.show_view(view_for_area(next(iter(added)), self._view))
         self.set_areas(self.state.filters.areas)
         self.set_pain_mode(self.state.filters.pain)
 
@@ -124,7 +147,9 @@ class BodyMapView(QGraphicsView):
         if self._view:
             self.navigator.reset()
         self._view = view
+        self.zoom.stop()
         self.setScene(self.scene_for(view))
+        self._apply_layers()
         self.setAccessibleName(f"Body map, {VIEW_LABELS[view]} view")
         self.announcer.view_changed()
         if self.hasFocus():
@@ -135,19 +160,80 @@ class BodyMapView(QGraphicsView):
     def select_point(self, code: str | None, *, reveal: bool = False) -> None:
         """Highlight every marker of a point; with reveal, switch to a view that draws it and centre it."""
         previous, self._selected = self._selected, code
-        if reveal and code is not None:
-            point = self._dataset.point(code)
-            if point is not None and point.views and self._view not in point.views:
-                self.show_view(point.views[0])
+        point = self._dataset.point(code) if code else None
+        if reveal and point is not None:
+            view = best_view(point, self._view)
+            if view is not None:
+                self.show_view(view)
         for scene in self._scenes.values():  # only the two points concerned are touched
             for item in scene.markers.get(previous or "", []):
                 item.set_state(selected=False)
             for item in scene.markers_for(code):
                 item.set_state(selected=True)
+            for band_code, band in scene.bands.items():
+                band.set_state(band_code == code, self._result is not None and band_code not in self._result)
+        self._show_measurement()
         if reveal and code is not None:
-            items = self.scene_for(self._view).markers_for(code)
-            if items:
-                self.centerOn(items[0])
+            self.frame_point(code)
+
+    def frame_point(self, code: str, *, animate: bool | None = None) -> bool:
+        """Centre a point drawn on the current view and zoom to a comfortable level."""
+        scene = self.scene_for(self._view)
+        point = self._dataset.point(code)
+        if point is None:
+            return False
+        spots = [scene.to_scene(m.x, m.y) for m in markers_in(point, self._view)]
+        if not spots:
+            return False
+        viewport = self.viewport().rect()
+        centre, scale = frame_for(self._view, scene.sceneRect(), spots, (viewport.width(), viewport.height()))
+        self.zoom.go(centre, scale, animate=animate)
+        self._framed = code
+        return True
+
+    def camera_moved(self) -> None:
+        """The zoom animator moved the camera."""
+        self._fitted = False
+        self._sync_marker_scale()
+
+    # --- layers ------------------------------------------------------------------------
+    def _kind(self) -> str:
+        return "body" if is_body_view(self._view) else "close-up"
+
+    def landmarks_shown(self) -> bool:
+        """Whether the landmark layer is on for the current view (on by default in close-ups)."""
+        return self.landmarks_on[self._kind()]
+
+    def set_landmarks(self, on: bool) -> None:
+        """Landmarks on or off for this kind of view (body figures, or close-ups)."""
+        self.landmarks_on[self._kind()] = on
+        self._apply_layers()
+
+    def set_grid(self, on: bool) -> None:
+        self.grid_on = on
+        self._apply_layers()
+
+    def set_labels(self, on: bool) -> None:
+        """Codes beside every marker, not only the selected one's."""
+        self.labels_on = on
+        for scene in self._scenes.values():
+            for item in scene.all_markers():
+                item.set_state(always_label=on or not is_body_view(scene.view))
+        self.layers_changed.emit()
+
+    def _apply_layers(self) -> None:
+        scene = self.scene()
+        if isinstance(scene, FigureScene):
+            scene.set_layers(self.landmarks_shown(), self.grid_on)
+        self.layers_changed.emit()
+
+    def _show_measurement(self) -> None:
+        """The hovered point's measurement, else the selected point's."""
+        code = self._hovered_point or self._selected
+        point = self._dataset.point(code) if code else None
+        scene = self.scene()
+        if isinstance(scene, FigureScene):
+            scene.dimension.show_measurement(measurement(point, self._view) if point is not None else None)
 
     def set_result(self, codes: frozenset[str] | set[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
@@ -167,6 +253,8 @@ class BodyMapView(QGraphicsView):
         result = self._result
         if scene.dots is not None:
             scene.dots.set_result(result)
+        for band_code, band in scene.bands.items():
+            band.set_state(band.selected, result is not None and band_code not in result)
         codes = scene.markers.keys() if changed is None else changed & scene.markers.keys()
         for code in codes:
             dimmed = result is not None and code not in result
@@ -223,6 +311,7 @@ class BodyMapView(QGraphicsView):
         self._hovered_point = code
         for item in scene.markers_for(code):
             item.set_state(hovered=True)
+        self._show_measurement()
         point = self._dataset.point(code) if code else None
         self.hover_changed.emit(f"{point.code} {point.pinyin}: {point.name}" if point else "")
 
@@ -242,8 +331,10 @@ class BodyMapView(QGraphicsView):
         scene = self.scene()
         if scene is not None:
             self.resetTransform()
+            self.zoom.stop()
             self.fitInView(scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             self._fitted = True
+            self._framed = None
             self._sync_marker_scale()
 
     def _sync_marker_scale(self) -> None:
@@ -252,7 +343,7 @@ class BodyMapView(QGraphicsView):
         zoom = self.transform().m11()
         if not isinstance(scene, FigureScene) or zoom <= 0:
             return
-        scale = 1.0 / zoom
+        scale = marker_size_factor(self.viewport().width(), self.viewport().height()) / zoom
         if abs(scene.marker_scale - scale) < 1e-9:
             return
         scene.marker_scale = scale
@@ -269,6 +360,8 @@ class BodyMapView(QGraphicsView):
                 self.viewport().width() / scene.sceneRect().width(),
                 self.viewport().height() / scene.sceneRect().height(),
             )
+        self.zoom.stop()
+        self._framed = None
         target = max(fit_scale * 0.8, min(current * factor, fit_scale * 12))
         if target <= fit_scale * 1.001 and factor < 1:
             self.fit()
@@ -279,6 +372,8 @@ class BodyMapView(QGraphicsView):
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
+        if self._framed is not None and self.frame_point(self._framed, animate=False):
+            return
         if self._fitted:
             self.fit()
 
@@ -331,6 +426,7 @@ class BodyMapView(QGraphicsView):
             self.set_hovered_point(self._dense_code_at(event.position()))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.zoom.stop()  # the user takes over the camera
         self._press = event.position() if event.button() == Qt.MouseButton.LeftButton else None
         super().mousePressEvent(event)
 
@@ -341,6 +437,7 @@ class BodyMapView(QGraphicsView):
             return
         if (event.position() - press).manhattanLength() > 6:
             self._fitted = False  # the user panned
+            self._framed = None
             return
         self._activate(self._item_at(event.position()))
         event.accept()

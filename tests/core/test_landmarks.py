@@ -1,0 +1,131 @@
+"""Landmarks, the B-cun grid and the markers come from one anatomy model and agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from backpoints.core import anatomy
+from backpoints.core.figures import CROPS, best_view, markers_in, marker_units, view_for_area
+from backpoints.core.landmarks import BACK_CUN_LINES, KEY_LEVELS, cun_grid, landmarks, measurement
+from backpoints.core.model import SPINE_LEVELS
+
+TOLERANCE = 0.6  # figure units (a figure is 1000 high): well under a marker's radius
+
+
+def _level_lines() -> dict[float, bool]:
+    """y of every horizontal grid line on the back."""
+    return {s.points[0][1]: True for s in cun_grid("back") if s.kind == "grid" and s.points[0][1] == s.points[1][1]}
+
+
+def _cun_lines() -> list[float]:
+    """Lateral offsets (signed, figure units) of the vertical grid lines on the back."""
+    return [s.points[0][0] - anatomy.MID for s in cun_grid("back")
+            if s.kind == "grid" and s.points[0][0] == s.points[1][0]]
+
+
+def _foramina() -> list[tuple[float, float]]:
+    return [s.points[0] for s in landmarks("back") if s.kind == "bone" and len(s.points) == 1]
+
+
+def test_every_spine_point_lies_on_its_level_and_cun_line(dataset) -> None:  # type: ignore[no-untyped-def]
+    levels = _level_lines()
+    lines = _cun_lines()
+    dots = _foramina()
+    spine_points = [p for p in dataset.points if p.spine is not None]
+    assert len(spine_points) >= 20
+    for point in spine_points:
+        spine = point.spine
+        assert spine is not None
+        back = [m for m in point.markers if m.view == "back"]
+        assert back, point.code
+        for marker in back:
+            x, y = marker_units("back", marker)
+            if point.code == "EX-B2":  # one pair at every level T1-L5: each on some level line
+                assert min(abs(y - ly) for ly in levels) < TOLERANCE, (point.code, y)
+            else:
+                assert abs(y - anatomy.level_y(spine.level)) < TOLERANCE, (point.code, y)
+                assert min(abs(y - ly) for ly in levels) < TOLERANCE
+            dx = x - anatomy.MID
+            assert abs(abs(dx) - spine.lateral_cun * anatomy.CUN_X) < TOLERANCE, (point.code, dx)
+            # ... and that line is drawn: a grid line, the midline, or a sacral foramen dot.
+            on_line = min(abs(dx - lx) for lx in lines) < TOLERANCE
+            on_dot = any(abs(x - fx) < TOLERANCE and abs(y - fy) < TOLERANCE for fx, fy in dots)
+            assert on_line or on_dot, f"{point.code}: no grid line or landmark at {spine.lateral_cun} B-cun"
+
+
+def test_the_grid_has_the_back_lines_and_every_level() -> None:
+    lines = sorted({round(abs(dx) / anatomy.CUN_X, 3) for dx in _cun_lines()})
+    assert lines == sorted({0.0, *BACK_CUN_LINES})
+    assert {0.5, 1.5, 3.0, 3.5} <= set(lines)
+    assert len(_level_lines()) == len(SPINE_LEVELS)
+
+
+def test_key_levels_carry_their_rule_and_match_the_landmarks() -> None:
+    shapes = landmarks("back")
+    rules = {s.label: s for s in shapes if s.kind == "rule"}
+    for level in ("T3", "T7", "L4", "S2", "C7"):
+        rule = rules[KEY_LEVELS[level]]
+        assert all(abs(y - anatomy.level_y(level)) < 1e-9 for _, y in rule.points)
+    # The rules' landmarks: inferior angles at T7, iliac crests at L4, PSIS at S2.
+    assert anatomy.SCAPULA_INFERIOR_ANGLE[1] == anatomy.level_y("T7")
+    assert anatomy.ILIAC_CREST_Y == anatomy.level_y("L4")
+    assert anatomy.PSIS[1] == anatomy.level_y("S2")
+    numbered = {s.label for s in shapes if s.kind == "spine"}
+    assert numbered == set(SPINE_LEVELS)
+
+
+def test_measurement_reads_level_and_cun(dataset) -> None:  # type: ignore[no-untyped-def]
+    m = measurement(dataset.point("BL23"), "lumbar")
+    assert m is not None and m.text == "L2, 1.5 cun"
+    assert {start for start, _ in m.segments} == {(anatomy.MID, anatomy.level_y("L2"))}
+    assert sorted(x - anatomy.MID for _, (x, _) in m.segments) == pytest.approx([-1.5 * anatomy.CUN_X, 1.5 * anatomy.CUN_X],
+                                                                                abs=TOLERANCE)
+    assert measurement(dataset.point("GV4")).text == "L2, on the midline"  # type: ignore[union-attr]
+    assert measurement(dataset.point("BL23"), "front") is None  # not drawn there
+
+
+def test_limb_and_abdomen_points_are_measured_from_their_landmark(dataset) -> None:  # type: ignore[no-untyped-def]
+    st36 = measurement(dataset.point("ST36"), "front")
+    assert st36 is not None and st36.text == "3 B-cun below the knee crease"
+    for (sx, sy), (ex, ey) in st36.segments:  # a vertical line from the crease down to each marker
+        assert sx == ex and sy == anatomy.POPLITEAL_CREASE_Y
+        assert ey - sy == pytest.approx(3 * anatomy.CUN_LEG, abs=0.6)
+    cv4 = measurement(dataset.point("CV4"), "front")
+    assert cv4 is not None and cv4.segments[0][1][1] - anatomy.UMBILICUS_Y == pytest.approx(3 * anatomy.CUN_ABDOMEN, abs=0.6)
+    assert measurement(dataset.point("KI3"), "foot-medial") is not None
+    measured = [p.code for p in dataset.points if any(measurement(p, v) for v in p.views + ("lumbar", "neck"))]
+    assert len(measured) >= 45, sorted(set(p.code for p in dataset.points) - set(measured))
+
+
+@pytest.mark.parametrize(("code", "view"), [("KI3", "foot-medial"), ("SI3", "hand"), ("BL23", "lumbar"),
+                                            ("BL54", "lumbar"), ("GB20", "neck"), ("SI15", "neck"),
+                                            ("GB34", "front"), ("BL40", "back"), ("EX-B2", "back")])
+def test_best_view(dataset, code: str, view: str) -> None:  # type: ignore[no-untyped-def]
+    assert best_view(dataset.point(code), "back") == view
+
+
+def test_close_ups_hold_the_crowded_points(dataset) -> None:  # type: ignore[no-untyped-def]
+    lumbar = {p.code for p in dataset.points if markers_in(p, "lumbar")}
+    assert {"BL23", "BL25", "BL52", "GV3", "GV4", "EX-B2", "EX-B7", "BL31", "BL32", "BL54"} <= lumbar
+    neck = {p.code for p in dataset.points if markers_in(p, "neck")}
+    assert {"GB20", "BL10", "GV16", "GV14", "GB21", "SI14", "SI15", "BL11", "BL13"} <= neck
+    assert set(CROPS) == {"lumbar", "neck"}
+
+
+def test_area_views() -> None:
+    assert view_for_area("abdomen", "back") == "front"
+    assert view_for_area("lower-back", "front") == "back"
+    assert view_for_area("lower-back", "lumbar") == "lumbar"
+    assert view_for_area("hand", "lumbar") == "back"
+    assert view_for_area("foot", "hand") == "front"  # the first body figure with feet
+
+
+def test_sheets_get_the_close_ups_their_points_need(dataset) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.printing.insets import insets_for
+
+    def points(*codes: str):  # type: ignore[no-untyped-def]
+        return [dataset.point(c) for c in codes]
+
+    assert insets_for(points("BL23", "BL25", "GV4", "KI3")) == ["lumbar", "foot-medial"]
+    assert insets_for(points("GB20", "SI15", "LI4", "SI3", "EX-UE7")) == ["hand", "neck"]
+    assert insets_for(points("GB34", "ST36", "BL40")) == []
