@@ -128,7 +128,8 @@ class SheetDocument(QObject):
             self.status.emit(f"{code} is already on the sheet")
             return False
         self._push(self._sheet.with_point(code), f"Add {code}")
-        self.status.emit(f"{code} added to the sheet ({len(self._sheet.points)} points)")
+        count = len(self._sheet.points)
+        self.status.emit(f"{code} added to the sheet ({count} point{'s' if count != 1 else ''})")
         return True
 
     def add_points(self, codes: Iterable[str]) -> int:
