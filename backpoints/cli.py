@@ -260,11 +260,11 @@ def _sheet(args: argparse.Namespace, data: str | None) -> int:
             from .printing.printer import print_to_named_printer
 
             outcome = print_to_named_printer(args.printer, sheet, dataset)
-            pages = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
+            sent = f"{outcome.pages} page{'s' if outcome.pages != 1 else ''}"
             if outcome.warning:  # a paused queue: the job waits, and the user must know
-                print(f"queued {pages} on printer {args.printer}, but {outcome.warning}", file=sys.stderr)
+                print(f"queued {sent} on printer {args.printer}, but {outcome.warning}", file=sys.stderr)
             else:
-                print(f"sent {pages} to printer {args.printer}", file=sys.stderr)
+                print(f"sent {sent} to printer {args.printer}", file=sys.stderr)
     except PrintError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FAIL

@@ -339,7 +339,7 @@ def _paint_chart(p: QPainter, rect: QRectF, series) -> None:  # type: ignore[no-
     left, top = rect.left() + 26, rect.top() + 26
     plot = QRectF(left, top, rect.right() - left - 4, rect.height() - 26 - 34)
     stamps = list(series.times) + list(series.sessions)
-    start, end = min(stamps), max(stamps)
+    start, end = float(min(stamps)), float(max(stamps))
     if end - start < 86400:
         start, end = start - 86400, end + 86400
     pad = (end - start) * 0.02

@@ -7,6 +7,11 @@ import os
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -26,17 +31,19 @@ def ensure_platform(offscreen: bool = False) -> None:
         del os.environ["QT_QPA_PLATFORM"]
 
 
-def create_application(argv: list[str] | None = None):  # type: ignore[no-untyped-def]
+def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names, fonts and message routing set."""
     from PySide6.QtWidgets import QApplication
 
     from ..logs import route_qt_messages
     from ..printing.fonts import load_fonts
 
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
         route_qt_messages()
+    else:
+        app = cast(QApplication, existing)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("BackPoints")
@@ -50,7 +57,7 @@ def create_application(argv: list[str] | None = None):  # type: ignore[no-untype
     return app
 
 
-def open_settings():  # type: ignore[no-untyped-def]
+def open_settings() -> QSettings:
     """QSettings in an INI file; a corrupt file is set aside and defaults are used."""
     from PySide6.QtCore import QSettings
 

@@ -82,7 +82,7 @@ class Appearance(QObject):
         if settings is not None:
             index = settings.value("appearance/text_scale", 0)
             try:
-                self.scale_index = max(0, min(len(TEXT_SCALES) - 1, int(index)))  # type: ignore[arg-type]
+                self.scale_index = max(0, min(len(TEXT_SCALES) - 1, int(str(index))))
             except (TypeError, ValueError):
                 self.scale_index = 0
             self.high_contrast = str(settings.value("appearance/high_contrast", "false")).lower() == "true"

@@ -8,6 +8,7 @@ and this window does not relay between them.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -227,7 +228,8 @@ class MainWindow(QMainWindow):
     def _fill_routine_menu(self) -> None:
         self.routine_menu.clear()
         for routine_id, name in self.routines_panel.routines():
-            self.routine_menu.addAction(name, lambda r=routine_id: self.routines_panel.make_sheet(r))
+            action = self.routine_menu.addAction(name)
+            action.triggered.connect(partial(self.routines_panel.make_sheet, routine_id))
         if self.routine_menu.isEmpty():
             self.routine_menu.addAction("No routines").setEnabled(False)
 
@@ -333,6 +335,9 @@ class MainWindow(QMainWindow):
             return False
         return True
 
+    def _open_recent(self, path: str) -> None:
+        self.open_sheet(path)
+
     def _sheet_folder(self) -> str:
         if self.document.path:
             return str(Path(self.document.path).parent)
@@ -342,7 +347,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         items = self.document.recent_files()
         for path in items:
-            action = self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_sheet(p))
+            action = self.recent_menu.addAction(Path(path).name)
+            action.triggered.connect(partial(self._open_recent, path))
             action.setToolTip(path)
         if not items:
             self.recent_menu.addAction("No recent sheets").setEnabled(False)

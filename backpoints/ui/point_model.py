@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.model import PREGNANCY_LEVEL_LABELS, Point
 from .state import BrowseState
@@ -106,7 +106,8 @@ class PointListModel(QAbstractListModel):
             return "+".join(point.pain)
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = dict(super().roleNames())
-        names.update({CodeRole: b"code", PointRole: b"point", PregnancyRole: b"pregnancy", PainRole: b"pain"})
+        names.update({CodeRole: QByteArray(b"code"), PointRole: QByteArray(b"point"),
+                      PregnancyRole: QByteArray(b"pregnancy"), PainRole: QByteArray(b"pain")})
         return names

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,20 +32,20 @@ from .state import BrowseState
 class PointDelegate(QStyledItemDelegate):
     """A list row: marker shape, code, pinyin and name, and a pregnancy badge."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         # Two lines of the current font: rows grow with the text-size setting.
-        height = option.fontMetrics.height()  # type: ignore[attr-defined]
+        height = option.fontMetrics.height()
         return QSize(200, max(40, 2 * height + 10))
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         point = index.data(PointRole)
         if point is None:
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = option.rect  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        rect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
         text_colour = palette.color(
@@ -59,19 +59,19 @@ class PointDelegate(QStyledItemDelegate):
         painter.setBrush(PAIN_COLOURS[kind])
         painter.drawPath(marker_path(kind, 5))
         painter.translate(-(rect.left() + 14), -rect.center().y())
-        bold = QFont(option.font)  # type: ignore[attr-defined]
+        bold = QFont(option.font)
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_colour)
         top = rect.adjusted(28, 3, -6, -rect.height() // 2)
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.code)
         code_width = painter.fontMetrics().horizontalAdvance(point.code + "  ")
-        painter.setFont(option.font)  # type: ignore[attr-defined]
+        painter.setFont(option.font)
         painter.drawText(
             top.adjusted(code_width, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, point.pinyin
         )
         bottom = rect.adjusted(28, rect.height() // 2, -6, -3)
-        small = QFont(option.font)  # type: ignore[attr-defined]
+        small = QFont(option.font)
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         painter.setFont(small)
         if not selected:
@@ -183,8 +183,7 @@ class SearchPanel(QWidget):
         # Selection, not the current row: tabbing into the list makes its first row current
         # without choosing it, and that must not select a point.
         self.list.selectionModel().selectionChanged.connect(self._on_selection)
-        self.list.empty_clicked.connect(
-            lambda: self.state.suggestions and self.state.take_suggestion(self.state.suggestions[0]))
+        self.list.empty_clicked.connect(self._take_first_suggestion)
         self.list.activated.connect(lambda index: state.select(self.model.code_at(index.row()), reveal=True))
 
         layout = QVBoxLayout(self)
@@ -271,6 +270,10 @@ class SearchPanel(QWidget):
         rows = self.list.selectionModel().selectedRows()
         if rows:
             self.state.select(self.model.code_at(rows[0].row()), reveal=True)
+
+    def _take_first_suggestion(self) -> None:
+        if self.state.suggestions:
+            self.state.take_suggestion(self.state.suggestions[0])
 
     def _on_area_clicked(self, area: str) -> None:
         add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -163,7 +163,8 @@ class SheetDocument(QObject):
             raise ValueError(f"not a sheet field: {name}")
         if getattr(self._sheet, name) == value:
             return
-        self._push(replace(self._sheet, **{name: value}), f"Edit {name}", merge=1000 + FIELDS.index(name))
+        changes: dict[str, Any] = {name: value}
+        self._push(replace(self._sheet, **changes), f"Edit {name}", merge=1000 + FIELDS.index(name))
 
     def clear(self) -> None:
         """Empty the point list (undoable, and says so)."""

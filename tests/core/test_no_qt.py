@@ -39,7 +39,8 @@ def test_list_and_validate_do_not_import_qt(tmp_path) -> None:  # type: ignore[n
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_core_is_mypy_strict_clean() -> None:
+def test_the_whole_package_is_mypy_strict_clean() -> None:
+    """mypy --strict over backpoints/ (core, printing, ui, commands): pyproject.toml sets the files."""
     from tests.conftest import ROOT
 
     result = subprocess.run(

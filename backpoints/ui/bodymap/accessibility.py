@@ -170,7 +170,7 @@ class MapItemInterface(QAccessibleWidget):
     def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]
         return None
 
-    def relations(self, match: Any = None) -> list[Any]:  # type: ignore[override]
+    def relations(self, match: Any = None) -> list[Any]:
         return []
 
     # --- actions (QAccessibleActionInterface through QAccessibleWidget) --------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -29,7 +29,7 @@ from .style import MARKER_RADIUS, OTHER_COLOUR, PAIN_COLOURS, REGION_ACTIVE, REG
 if TYPE_CHECKING:
     from .view import BodyMapView
 
-def _set_state(item: "MarkerItem | RegionItem", state: dict[str, object]) -> None:
+def _set_state(item: "MarkerItem | RegionItem", state: Mapping[str, object]) -> None:
     """Set the item's state attributes; restyle once, and only if one of them changed."""
     changed = False
     for key, value in state.items():
@@ -60,7 +60,7 @@ class MarkerItem(QGraphicsPathItem):
         self.setPos(pos)
         self.show_label = True  # the scene shows the code beside one marker of each point
         self.always_label = False
-        self.group = False  # one of many markers of a group point (Jiaji): drawn under the rest
+        self.in_group = False  # one of many markers of a group point (Jiaji): drawn under the rest
         self.dense = False  # in a dense figure the dot layer draws the point; this item only when active
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -101,18 +101,18 @@ class MarkerItem(QGraphicsPathItem):
         else:
             self.setPen(style.marker_outline())
         self.setOpacity(0.22 if self.dimmed and not self.selected else 1.0)
-        self.setZValue(4 if self.selected else 3 if self.focused else 1.8 if self.group else 2)
+        self.setZValue(4 if self.selected else 3 if self.focused else 1.8 if self.in_group else 2)
         if self.dense:
             self.setVisible(self.selected or self.hovered or self.focused)
         outer = radius * 1.3 + 3
-        if self.selected and not self.group and self._halo is None:  # a group shows its band instead
+        if self.selected and not self.in_group and self._halo is None:  # a group shows its band instead
             self._halo = QGraphicsEllipseItem(self)
             self._halo.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
             self._halo.setPen(QPen(SELECT_COLOUR, 2))
             self._halo.setBrush(QColor(255, 255, 255, 200))
         if self._halo is not None:
             self._halo.setRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
-            self._halo.setVisible(self.selected and not self.group)
+            self._halo.setVisible(self.selected and not self.in_group)
         if self.focused and self._ring is None:
             self._ring = QGraphicsEllipseItem(self)
             self._ring.setPen(QPen(SELECT_COLOUR, 1.2, Qt.PenStyle.DashLine))
@@ -146,7 +146,7 @@ class MarkerItem(QGraphicsPathItem):
         """Text size or contrast changed: rebuild the label, restyle the marker."""
         if self._label is not None:
             label, self._label = self._label, None
-            label.setParentItem(None)
+            label.setParentItem(None)  # type: ignore[arg-type]  # the stubs miss None; Qt takes it
             if label.scene() is not None:
                 label.scene().removeItem(label)
         self._restyle()

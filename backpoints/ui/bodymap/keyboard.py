@@ -249,7 +249,7 @@ class MapNavigator(QObject):
         if self.current not in targets:
             self._set(targets[0])
             return
-        here = self.position(self.current)  # type: ignore[arg-type]
+        here = self.position(self.current)
         best: tuple[float, Target] | None = None
         fallback: tuple[float, Target] | None = None
         for target in targets:

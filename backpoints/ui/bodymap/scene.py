@@ -52,12 +52,12 @@ class DotLayer(QGraphicsItem):
             every.setdefault(kind, []).extend(points)
         self._all = {kind: QPolygonF(points) for kind, points in every.items()}
         self._bright: dict[str, QPolygonF] = self._all
-        self.result: set[str] | None = None
+        self.result: frozenset[str] | set[str] | None = None
         self.pain_mode = ""
         self.setZValue(1.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_result(self, result: set[str] | None) -> None:
+    def set_result(self, result: frozenset[str] | set[str] | None) -> None:
         self.result = result
         if result is None:
             self._bright = self._all
@@ -209,7 +209,7 @@ class FigureScene(QGraphicsScene):
             item.always_label = not is_body_view(self.view) or self.map_view.labels_on
             # A group (Jiaji) is named once, beside its band, not at each of its markers.
             item.show_label = not is_group(mine) and (marker is rightmost or item.always_label)
-            item.group = is_group(mine)
+            item.in_group = is_group(mine)
             item._restyle()
             item.setScale(self.marker_scale)
             if self.dense:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -53,7 +53,7 @@ class BodyMapView(QGraphicsView):
         self._scenes: dict[str, FigureScene] = {}
         self._view = ""
         self._selected: str | None = None
-        self._result: set[str] | None = None
+        self._result: frozenset[str] | set[str] | None = None
         self._areas: frozenset[str] = frozenset()
         self._pain_mode = ""
         self._hovered_point: str | None = None
@@ -245,7 +245,7 @@ class BodyMapView(QGraphicsView):
         if old is None or codes is None:
             changed: set[str] | None = None
         else:
-            changed = old ^ codes
+            changed = set(old ^ codes)
         for scene in self._scenes.values():
             self._apply_dimming(scene, changed)
 
@@ -513,6 +513,6 @@ class BodyMapView(QGraphicsView):
                     item.refresh_appearance()
             self.viewport().update()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawForeground(painter, rect)
         self.navigator.paint_focus(painter, self.hasFocus())

@@ -7,7 +7,7 @@ changed. Time can be panned and zoomed; the pain axis stays 0-10.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
+import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget

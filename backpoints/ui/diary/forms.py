@@ -253,10 +253,14 @@ class SessionForm(EntryForm):
         self.pick.setEditable(True)
         self.pick.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.pick.setAccessibleName("Pick a point")
-        self.pick.lineEdit().setPlaceholderText("Pick a point…")
+        editor = self.pick.lineEdit()
+        assert editor is not None  # an editable combo box has its line edit
+        editor.setPlaceholderText("Pick a point…")
         self.set_dataset(dataset)
-        self.pick.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.pick.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer = self.pick.completer()
+        assert completer is not None  # an editable combo box has its completer
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.pick.activated.connect(self._pick_point)
         self.from_sheet = QPushButton("Use the sheet's points")
         self.from_sheet.setEnabled(False)

@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import time
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
@@ -41,6 +41,12 @@ from ...core.model import Dataset
 from .document import DiaryDocument
 from .forms import CheckInForm, EntryForm, SessionForm
 from .table_model import DiaryTableModel, EntryRole
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ...printing.diary_report import ReportOptions
+    from .chart import DiaryChart
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +84,8 @@ class DiaryPanel(QWidget):
         self.document = document
         self.document.entries_changed.connect(self._refresh)
         self.document.save_failed.connect(self.show_error)
-        self.chart = None  # DiaryChart, created with pyqtgraph on first open
-        self.printer = None  # a QPrinter, made on first print (QtPrintSupport loads then)
+        self.chart: DiaryChart | None = None  # created with pyqtgraph on first open
+        self.printer: QPrinter | None = None  # made on first print (QtPrintSupport loads then)
         self.open_ms = 0.0
         self._build()
 
@@ -162,8 +168,8 @@ class DiaryPanel(QWidget):
             files_top.addWidget(widget)
         files_top.addStretch(1)
         files_top.addWidget(self.delete_all_button)
-        for widget in (self.report_period, self.report_button, self.print_button):
-            files_bottom.addWidget(widget)
+        for report_widget in (self.report_period, self.report_button, self.print_button):
+            files_bottom.addWidget(report_widget)
         files_bottom.addStretch(1)
         files.addLayout(files_top)
         files.addLayout(files_bottom)
@@ -256,10 +262,11 @@ class DiaryPanel(QWidget):
         if self.chart is None:
             from .chart import DiaryChart  # pyqtgraph loads here, not at start-up
 
-            self.chart = DiaryChart()
+            chart = DiaryChart()
+            self.chart = chart
             self.chart_box.removeWidget(self.chart_placeholder)
             self.chart_placeholder.deleteLater()
-            self.chart_box.addWidget(self.chart)
+            self.chart_box.addWidget(chart)
             self._refresh()
         self.open_ms = (time.perf_counter() - start) * 1000
         if self.document.read_only:
@@ -490,17 +497,17 @@ class DiaryPanel(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, caption, str(paths.documents_dir()), filters)
         return path
 
-    def ask_printer(self):  # type: ignore[no-untyped-def]
+    def ask_printer(self) -> QPrinter | None:
         """The QPrinter to print on, after the print dialog; None if cancelled.
 
         The main window may replace this to share its one QPrinter (ui/sheet_output.py)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(self.printer, self)
+        printer = self.printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer = printer
+        dialog = QPrintDialog(printer, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return self.printer if dialog.exec() else None
+        return printer if dialog.exec() else None
 
     def confirm(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self)

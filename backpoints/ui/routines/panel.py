@@ -8,6 +8,7 @@ one undoable edit) and the map's scenes (the route overlay); it calls no panel.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -19,6 +20,11 @@ from ...core.routines import RoutineLibrary, UserRoutines, load_routines, load_u
 from ..bodymap import BodyMapView
 from ..sheet_document import SheetDocument
 from ..state import BrowseState
+
+if TYPE_CHECKING:
+    from ...core.routines import Routine
+    from .chooser import RoutineChooser
+    from .overlay import RouteLayer
 
 log = logging.getLogger(__name__)
 
@@ -37,8 +43,8 @@ class RoutinesPanel(QWidget):
         self.body_map = body_map
         self.library: RoutineLibrary | None = None
         self.user = UserRoutines()
-        self.chooser = None
-        self.route_layer = None
+        self.chooser: RoutineChooser | None = None
+        self.route_layer: RouteLayer | None = None
         self.runners: list[QWidget] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
@@ -69,15 +75,16 @@ class RoutinesPanel(QWidget):
         if problem:
             self.status_message.emit(problem)
         self.message.hide()
-        self.chooser = RoutineChooser(self.library, self.state.dataset, self.user, self)
-        self.chooser.set_hide_pregnancy(self.state.filters.hide_pregnancy)
-        self._layout.addWidget(self.chooser)
+        chooser = RoutineChooser(self.library, self.state.dataset, self.user, self)
+        self.chooser = chooser
+        chooser.set_hide_pregnancy(self.state.filters.hide_pregnancy)
+        self._layout.addWidget(chooser)
         self.route_layer = RouteLayer()
-        self.chooser.routine_selected.connect(self._show_route)
-        self.chooser.sheet_requested.connect(self._make_sheet)
-        self.chooser.run_requested.connect(self._run)
-        self.chooser.favourite_toggled.connect(self._toggle_star)
-        self.state.filters_changed.connect(lambda: self.chooser.set_hide_pregnancy(self.state.filters.hide_pregnancy))
+        chooser.routine_selected.connect(self._show_route)
+        chooser.sheet_requested.connect(self._make_sheet)
+        chooser.run_requested.connect(self._run)
+        chooser.favourite_toggled.connect(self._toggle_star)
+        self.state.filters_changed.connect(lambda: chooser.set_hide_pregnancy(self.state.filters.hide_pregnancy))
         self.state.view_changed.connect(self._attach_route)
         return self.library
 
@@ -93,7 +100,7 @@ class RoutinesPanel(QWidget):
         self._make_sheet(routine_id)
 
     # --- from the chooser ---------------------------------------------------------------------
-    def _routine(self, routine_id: str):  # type: ignore[no-untyped-def]
+    def _routine(self, routine_id: str) -> Routine | None:
         if self.chooser is None:
             return None
         return self.chooser.routine(routine_id)
