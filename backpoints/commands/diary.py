@@ -26,7 +26,6 @@ from ..core.diary import (
     Entry,
     Session,
     SideEffect,
-    format_money,
     format_when,
     now,
     parse_money,

@@ -40,6 +40,7 @@ from .renderer import (
     Block,
     PrintError,
     _document,
+    document_block,
     _pfont,
     page_layout,
     paint_sheet,
@@ -171,15 +172,7 @@ class DiaryReportLayout:
         return Block(58, paint)
 
     def _html(self, html: str, size: float) -> Block:
-        doc = _document(html, self.width, size)
-
-        def paint(p: QPainter, x: float, y: float) -> None:
-            p.save()
-            p.translate(x, y)
-            doc.drawContents(p)
-            p.restore()
-
-        return Block(doc.size().height(), paint)
+        return document_block(_document(html, self.width, size))
 
     def _summary_html(self) -> str:
         period = self.period

@@ -232,6 +232,18 @@ def _flowing(
     return Block(height + extra + 2 * pad, painter_for(0.0, height, True, True), pieces)
 
 
+def document_block(doc: QTextDocument) -> Block:
+    """A block that paints a laid-out text document at its place (never split)."""
+
+    def paint(p: QPainter, x: float, y: float) -> None:
+        p.save()
+        p.translate(x, y)
+        doc.drawContents(p)
+        p.restore()
+
+    return Block(doc.size().height(), paint)
+
+
 class SheetLayout:
     """A sheet laid out into pages for one paper size."""
 
@@ -434,27 +446,11 @@ class SheetLayout:
         return _flowing(doc, 0.0)
 
     def _text_block(self, text: str, size: float) -> Block:
-        doc = _document(f"<p class='muted'>{escape(text)}</p>", self.width, size)
-
-        def paint(p: QPainter, x: float, y: float) -> None:
-            p.save()
-            p.translate(x, y)
-            doc.drawContents(p)
-            p.restore()
-
-        return Block(doc.size().height(), paint)
+        return document_block(_document(f"<p class='muted'>{escape(text)}</p>", self.width, size))
 
     def _routine_steps(self, routine: Routine) -> Block:
         """The routine's purpose, frequency, source and numbered steps with time and side."""
-        doc = _document(_routine_html(routine, self.dataset), self.width, 9.0)
-
-        def paint(p: QPainter, x: float, y: float) -> None:
-            p.save()
-            p.translate(x, y)
-            doc.drawContents(p)
-            p.restore()
-
-        return Block(doc.size().height(), paint)
+        return document_block(_document(_routine_html(routine, self.dataset), self.width, 9.0))
 
     def _point_block(self, number: int, point: Point) -> Block:
         indent = 30.0

@@ -40,7 +40,7 @@ from ...core.files import DataError
 from ...core.model import Dataset
 from .document import DiaryDocument
 from .forms import CheckInForm, EntryForm, SessionForm
-from .table_model import DiaryTableModel, EntryRole
+from .table_model import DiaryTableModel
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -427,7 +427,7 @@ class DiaryPanel(QWidget):
                                   f"backpoints-diary-report-{dt.date.today().isoformat()}.pdf")
         if not path:
             return
-        from ...printing.diary_report import ReportOptions, write_report_pdf
+        from ...printing.diary_report import write_report_pdf
         from ...printing.renderer import PrintError
 
         try:
