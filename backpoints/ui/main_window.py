@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.document.undo_stack)
-        self.undo_group.addStack(self.diary_panel.document.undo_stack)
+        self.undo_group.addStack(self.diary_panel.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
         self.pages.currentChanged.connect(self._on_page_changed)
 
@@ -114,8 +114,7 @@ class MainWindow(QMainWindow):
         self.map.hover_changed.connect(self.hover_label.setText)
         self.map.add_requested.connect(self.document.add_point)
         self.details.add_to_sheet.connect(self.document.add_point)
-        self.search_panel.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.search_panel.list.addAction(self.add_action)
+        self.search_panel.add_list_action(self.add_action)
         self.sheet_panel.preview_requested.connect(self.preview_sheet)
         self.sheet_panel.print_requested.connect(self.print_sheet)
         self.sheet_panel.export_requested.connect(self.export_sheet)
@@ -198,7 +197,7 @@ class MainWindow(QMainWindow):
         sheet_menu.addAction("Add all &shown points to sheet", QKeySequence("Ctrl+Shift+D"), self.add_shown)
         self.routine_menu = sheet_menu.addMenu("Start from a &routine")
         self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
-        self.sheet_panel.routine_button.setMenu(self.routine_menu)
+        self.sheet_panel.set_routine_menu(self.routine_menu)
         sheet_menu.addAction("Show the s&heet", QKeySequence("Ctrl+Shift+T"),
                              lambda: self.tabs.setCurrentWidget(self.sheet_panel))
         sheet_menu.addAction("Show the point &details", QKeySequence("Ctrl+Shift+I"),
@@ -223,7 +222,7 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, index: int) -> None:
         """Edit → Undo works on what is in front: the sheet, or the diary."""
         diary = self.pages.widget(index) is self.diary_panel
-        self.undo_group.setActiveStack(self.diary_panel.document.undo_stack if diary else self.document.undo_stack)
+        self.undo_group.setActiveStack(self.diary_panel.undo_stack if diary else self.document.undo_stack)
 
     def _fill_routine_menu(self) -> None:
         self.routine_menu.clear()
@@ -453,5 +452,5 @@ class MainWindow(QMainWindow):
             self.document.drop_working_copy()  # discarded means not brought back next time
         else:
             self.document.autosave()
-        self.diary_panel.document.close()
+        self.diary_panel.close_diary()
         super().closeEvent(event)

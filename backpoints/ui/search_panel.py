@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPaintEvent
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPalette, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -279,6 +279,11 @@ class SearchPanel(QWidget):
         add = bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier)
         self.state.choose_area(area, add=add)
         self._show_filters()  # a click toggles the button itself; the state decides
+
+    def add_list_action(self, action: QAction) -> None:
+        """An action offered in the result list's context menu (Add to sheet)."""
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addAction(action)
 
     def focus_search(self) -> None:
         """Ctrl+F: the cursor in the search box, its text selected."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -132,6 +133,10 @@ class SheetPanel(QWidget):
         document.sheet_changed.connect(self._show_sheet)
         state.dataset_changed.connect(self._show_sheet)
         self._show_sheet()
+
+    def set_routine_menu(self, menu: QMenu) -> None:
+        """The "Start from a routine" menu (the window fills it from the Routines tab)."""
+        self.routine_button.setMenu(menu)
 
     # --- edits ------------------------------------------------------------------------------
     def current_code(self) -> str:

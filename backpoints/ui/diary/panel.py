@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -88,6 +88,15 @@ class DiaryPanel(QWidget):
         self.printer: QPrinter | None = None  # made on first print (QtPrintSupport loads then)
         self.open_ms = 0.0
         self._build()
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The diary's undo history (the window's Edit menu switches to it on this page)."""
+        return self.document.undo_stack
+
+    def close_diary(self) -> None:
+        """Close the database (the window is closing)."""
+        self.document.close()
 
     # --- building ----------------------------------------------------------------------
     def _build(self) -> None:
