@@ -33,15 +33,15 @@ from .appearance import Appearance, WarningLabel
 from .bodymap import BodyMapView
 from .details import DetailsPanel
 from .map_toolbar import FigureToolBar, LayerActions, PainToolBar
-from .messages import Choice, ask_save_changes, show_data_error, show_message
+from .messages import show_data_error, show_message
 from .search_panel import SearchPanel
 from .sheet_document import SheetDocument
+from .sheet_files import SheetFiles
 from .sheet_output import SheetOutput
 from .sheet_panel import SheetPanel
 from .state import BrowseState
 
 log = logging.getLogger(__name__)
-SHEET_FILTER = "BackPoints sheets (*.bpsheet.yaml *.yaml *.yml);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +55,12 @@ class MainWindow(QMainWindow):
         autosave = paths.autosave_file() if settings is not None else None
         self.document = SheetDocument(self.state, settings, autosave, self)
         self.output = SheetOutput(self)
+        self.files = SheetFiles(self, self.document, self.output)
+        # The file and output actions, as the menus, the Sheet tab and tests call them.
+        self.new_sheet, self.open_sheet, self.save_sheet = (
+            self.files.new_sheet, self.files.open_sheet, self.files.save_sheet)
+        self.preview_sheet, self.print_sheet, self.export_sheet = (
+            self.files.preview_sheet, self.files.print_sheet, self.files.export_sheet)
         self.resize(1400, 900)
 
         self.search_panel = SearchPanel(self.state, self)
@@ -121,6 +127,7 @@ class MainWindow(QMainWindow):
         for source in (self.document.status, self.output.status):
             source.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.output.failed.connect(lambda title, text: show_message(self, title, text))
+        self.files.sheet_shown.connect(lambda: self.tabs.setCurrentWidget(self.sheet_panel))
         self.document.sheet_changed.connect(self._show_sheet_count)
         self.document.path_changed.connect(self._update_title)
         self.document.modified_changed.connect(self._update_title)
@@ -137,12 +144,12 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addAction("&New sheet", QKeySequence.StandardKey.New, self.new_sheet)
-        file_menu.addAction("&Open sheet…", QKeySequence.StandardKey.Open, self.open_sheet_dialog)
+        file_menu.addAction("&Open sheet…", QKeySequence.StandardKey.Open, self.files.open_sheet_dialog)
         self.recent_menu = file_menu.addMenu("Open &recent sheet")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file_menu.addAction("&Save sheet", QKeySequence.StandardKey.Save, self.save_sheet)
-        file_menu.addAction("Save sheet &as…", QKeySequence("Ctrl+Shift+S"), self.save_sheet_as)
+        file_menu.addAction("Save sheet &as…", QKeySequence("Ctrl+Shift+S"), self.files.save_sheet_as)
         file_menu.addSeparator()
         file_menu.addAction("Print pre&view…", QKeySequence("Ctrl+Shift+P"), self.preview_sheet)
         file_menu.addAction("&Print sheet…", QKeySequence.StandardKey.Print, self.print_sheet)
@@ -276,103 +283,8 @@ class MainWindow(QMainWindow):
         return True
 
     # --- sheet files ------------------------------------------------------------------------------
-    def _may_replace_sheet(self, action: str) -> bool:
-        """Ask Save / Discard / Cancel when the sheet has unsaved changes; True to go on."""
-        if not self.document.is_modified or not self.document.has_content():
-            return True
-        choice = ask_save_changes(self, self.document.display_name, action)
-        if choice is Choice.SAVE:
-            return self.save_sheet()
-        return choice is Choice.DISCARD
-
-    def new_sheet(self) -> None:
-        if self._may_replace_sheet("start a new sheet"):
-            self.document.new()
-            self.tabs.setCurrentWidget(self.sheet_panel)
-
-    def open_sheet_dialog(self) -> None:
-        if not self._may_replace_sheet("open another sheet"):
-            return
-        path, _ = QFileDialog.getOpenFileName(self, "Open sheet", self._sheet_folder(), SHEET_FILTER)
-        if path:
-            self.open_sheet(path, asked=True)
-
-    def open_sheet(self, path: str, *, asked: bool = False) -> bool:
-        """Open a saved sheet; problems are shown and the current sheet stays."""
-        if not asked and not self._may_replace_sheet("open another sheet"):
-            return False
-        try:
-            missing = self.document.open(path)
-        except DataError as exc:
-            show_data_error(self, "The sheet could not be opened", exc, "The current sheet is unchanged.")
-            return False
-        if missing:
-            shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
-            show_message(self, "Some points are not in this dataset",
-                         f"Left out of the sheet because the dataset has no such point: {shown}.")
-        self.tabs.setCurrentWidget(self.sheet_panel)
-        return True
-
-    def save_sheet(self) -> bool:
-        if not self.document.path:
-            return self.save_sheet_as()
-        return self._save_to(self.document.path)
-
-    def save_sheet_as(self) -> bool:
-        from ..core.files import safe_file_name
-
-        name = safe_file_name(self.document.sheet.title, ".bpsheet.yaml")
-        path, _ = QFileDialog.getSaveFileName(self, "Save sheet", str(Path(self._sheet_folder()) / name),
-                                              "BackPoints sheets (*.bpsheet.yaml)")
-        return bool(path) and self._save_to(path)
-
-    def _save_to(self, path: str) -> bool:
-        try:
-            self.document.save(path)
-        except OSError as exc:
-            show_message(self, "The sheet was not saved", f"{path}: {exc.strerror or exc}. Any earlier copy is unchanged.")
-            return False
-        return True
-
-    def _open_recent(self, path: str) -> None:
-        self.open_sheet(path)
-
-    def _sheet_folder(self) -> str:
-        if self.document.path:
-            return str(Path(self.document.path).parent)
-        return str(paths.documents_dir())
-
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        items = self.document.recent_files()
-        for path in items:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.triggered.connect(partial(self._open_recent, path))
-            action.setToolTip(path)
-        if not items:
-            self.recent_menu.addAction("No recent sheets").setEnabled(False)
-
-    # --- output ----------------------------------------------------------------------------------
-    def _sheet_ready(self) -> bool:
-        if not self.document.sheet.points:
-            show_message(self, "The sheet is empty", "Add points to the sheet first (Add to sheet, or a preset).")
-            return False
-        missing = self.document.missing_codes()
-        if missing:
-            self.statusBar().showMessage(f"Left off the sheet (not in this dataset): {', '.join(missing[:8])}", 8000)
-        return True
-
-    def preview_sheet(self) -> None:
-        if self._sheet_ready():
-            self.output.preview(self.document.sheet, self.state.dataset)
-
-    def print_sheet(self) -> None:
-        if self._sheet_ready():
-            self.output.print_dialog(self.document.sheet, self.state.dataset)
-
-    def export_sheet(self) -> None:
-        if self._sheet_ready():
-            self.output.export_dialog(self.document.sheet, self.state.dataset, self._sheet_folder())
+        self.files.fill_recent_menu(self.recent_menu)
 
     # --- help ------------------------------------------------------------------------------------
     def show_guide(self) -> None:
@@ -440,17 +352,9 @@ class MainWindow(QMainWindow):
                         settings.fileName(), settings.status().name)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        discard = False
-        if self.document.is_modified and self.document.has_content():
-            choice = ask_save_changes(self, self.document.display_name, "quit")
-            if choice is Choice.CANCEL or (choice is Choice.SAVE and not self.save_sheet()):
-                event.ignore()
-                return
-            discard = choice is Choice.DISCARD
+        if not self.files.may_close():
+            event.ignore()
+            return
         self.save_state()
-        if discard:
-            self.document.drop_working_copy()  # discarded means not brought back next time
-        else:
-            self.document.autosave()
         self.diary_panel.close_diary()
         super().closeEvent(event)
