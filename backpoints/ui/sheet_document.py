@@ -9,6 +9,7 @@ Widgets call its methods and listen to `sheet_changed`; none of them keeps a cop
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -73,7 +74,10 @@ class SheetDocument(QObject):
         super().__init__(parent)
         self.browse = browse
         self.settings = settings
-        self.autosave_path = autosave_path
+        self._lock: object | None = None
+        #: Whether this window's working copy is the one brought back at the next start.
+        self.restorable = False
+        self.autosave_path = self._claim(autosave_path)
         self._sheet = Sheet(date=today())
         self._path = ""
         #: Set when the working copy differs from any file without edits (a restored copy).
@@ -84,6 +88,32 @@ class SheetDocument(QObject):
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(800)
         self._autosave.timeout.connect(self.autosave)
+
+    def _claim(self, path: Path | None) -> Path | None:
+        """The working-copy file this window may use.
+
+        The first window holds a lock on the usual file; a second window at the same
+        time gets a file of its own, so two windows never overwrite each other's
+        working copy (the second one's is not restored at the next start).
+        """
+        if path is None:
+            return None
+        from PySide6.QtCore import QLockFile
+
+        from .. import paths
+
+        try:
+            paths.ensure(path.parent)
+        except OSError:
+            return path
+        lock = QLockFile(str(path) + ".lock")
+        lock.setStaleLockTime(0)  # a crashed window's lock is taken over (its process is gone)
+        if lock.tryLock(0):
+            self._lock = lock  # held for the window's life
+            self.restorable = True
+            return path
+        self.restorable = False
+        return path.with_name(f"{path.stem}-{os.getpid()}-{id(self):x}{path.suffix}")
 
     # --- reading ------------------------------------------------------------------------
     @property
@@ -242,6 +272,12 @@ class SheetDocument(QObject):
             self.settings.setValue("sheets/working_file", self._path)
             self.settings.setValue("sheets/working_modified", self.is_modified)
 
+    def release(self) -> None:
+        """Let the next window use the usual working-copy file (this one is closing)."""
+        lock, self._lock = self._lock, None
+        if lock is not None:
+            lock.unlock()  # type: ignore[attr-defined]
+
     def drop_working_copy(self) -> None:
         """Forget the kept working copy (the user discarded its changes)."""
         self._autosave.stop()
@@ -256,7 +292,7 @@ class SheetDocument(QObject):
 
     def restore(self) -> bool:
         """Bring back the working copy kept by autosave; False when there is none."""
-        if self.autosave_path is None or not self.autosave_path.exists():
+        if self.autosave_path is None or not self.restorable or not self.autosave_path.exists():
             return False
         try:
             sheet = load_sheet(self.autosave_path, self.browse.dataset)

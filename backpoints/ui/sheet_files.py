@@ -145,4 +145,5 @@ class SheetFiles(QObject):
             self.document.drop_working_copy()  # discarded means not brought back next time
         else:
             self.document.autosave()
+        self.document.release()
         return True

@@ -145,3 +145,20 @@ def test_working_copy_restores_after_a_kill(qtbot, dataset, tmp_path: Path) -> N
     window.restore_state()
     qtbot.waitUntil(lambda: window.document.sheet.title == "Killed")
     assert window.document.sheet.points == ("BL23",) and window.isWindowModified()
+
+
+def test_two_windows_keep_separate_working_copies(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two windows composing at once never overwrite each other's working copy."""
+    settings = str(tmp_path / "two.ini")
+    first = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    assert first.document.autosave_path != second.document.autosave_path
+    first.document.add_point("BL23")
+    second.document.add_point("GV4")
+    first.document.autosave()
+    second.document.autosave()
+    assert "BL23" in first.document.autosave_path.read_text(encoding="utf-8")
+    assert "GV4" in second.document.autosave_path.read_text(encoding="utf-8")
+    assert "GV4" not in first.document.autosave_path.read_text(encoding="utf-8")

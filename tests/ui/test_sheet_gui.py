@@ -231,6 +231,7 @@ def test_sheet_being_composed_survives_a_restart(qtbot, dataset, tmp_path: Path)
     qtbot.waitUntil(lambda: first.document.autosave_path.exists()
                     and "Unsaved work" in first.document.autosave_path.read_text(encoding="utf-8"), timeout=3000)
     first.settings.sync()
+    first.document.release()  # as when its process ends: the next window takes the working copy
     second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.restore_state()
