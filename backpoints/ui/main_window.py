@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
         self.routine_menu = sheet_menu.addMenu("Start from a &routine")
         self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
         self.sheet_panel.set_routine_menu(self.routine_menu)
+        sheet_menu.addAction("Make a routine from this sheet…",
+                             lambda: self.routines_panel.routine_from_sheet(self.document.sheet))
         sheet_menu.addAction("Show the s&heet", QKeySequence("Ctrl+Shift+T"),
                              lambda: self.tabs.setCurrentWidget(self.sheet_panel))
         sheet_menu.addAction("Show the point &details", QKeySequence("Ctrl+Shift+I"),

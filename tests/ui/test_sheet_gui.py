@@ -255,3 +255,23 @@ def test_a_rejected_print_job_is_a_message(qtbot, window: MainWindow) -> None:  
     assert not window.output.print_now(window.document.sheet, window.state.dataset, printer)
     assert last_message(window) is not None and "refused the job" in last_message(window)[1]
     assert not Path("/proc/rejected.pdf").exists()
+
+
+def test_a_sheet_becomes_my_routine(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from backpoints import paths
+
+    for code in ("BL23", "BL40", "KI3"):
+        window.document.add_point(code)
+    window.document.set_field("title", "Evening routine")
+    next(a for a in window.menuBar().findChildren(type(window.add_action))
+         if a.text() == "Make a routine from this sheet…").trigger()
+    editor = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-editor" and w.isVisible())
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: paths.user_routines_file().exists())
+    text = paths.user_routines_file().read_text(encoding="utf-8")
+    assert "my-evening-routine" in text and "BL23" in text and "KI3" in text
+    assert "Saved “Evening routine”" in window.statusBar().currentMessage()
+    window.routine_menu.aboutToShow.emit()
+    assert "Evening routine" in [a.text() for a in window.routine_menu.actions()]

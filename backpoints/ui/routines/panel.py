@@ -8,6 +8,7 @@ one undoable edit) and the map's scenes (the route overlay); it calls no panel.
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.files import DataError
 from ...core.model import VIEWS
+from ...core.sheet import Sheet
 from ...core.routines import RoutineLibrary, UserRoutines, load_routines, load_user_routines, save_user_routines
 from ..bodymap import BodyMapView
 from ..sheet_document import SheetDocument
@@ -98,6 +100,47 @@ class RoutinesPanel(QWidget):
 
     def make_sheet(self, routine_id: str) -> None:
         self._make_sheet(routine_id)
+
+    def routine_from_sheet(self, sheet: Sheet) -> None:
+        """Open the editor on a new routine of one's own made from a sheet's points, in order."""
+        from ...core.routines import routine_from_sheet
+        from .editor import RoutineEditor
+
+        if self.ensure_loaded() is None:
+            return
+        base = "my-" + (re.sub(r"[^a-z0-9]+", "-", sheet.title.lower()).strip("-") or "routine")
+        taken = {r.id for r in self.user.routines} | {r.id for r in (self.library.routines if self.library else ())}
+        routine_id = base if base not in taken else next(f"{base}-{n}" for n in range(2, 1000) if f"{base}-{n}" not in taken)
+        try:
+            routine = routine_from_sheet(sheet, self.state.dataset, routine_id, sheet.title or "My routine")
+        except ValueError as exc:
+            self.status_message.emit(str(exc))
+            return
+        editor = RoutineEditor(routine, self.state.dataset, self.window())
+        editor.setWindowFlag(Qt.WindowType.Window)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setObjectName("routine-editor")
+        editor.setWindowTitle(f"My routine: {routine.name}")
+        editor.routine_saved.connect(self._save_own)
+        editor.routine_saved.connect(editor.close)
+        editor.cancelled.connect(editor.close)
+        editor.show()
+
+    def _save_own(self, routine: Routine) -> None:
+        from ... import paths
+
+        if self.library is None:
+            return
+        user = self.user.with_routine(routine)
+        try:
+            save_user_routines(user, paths.user_routines_file(), self.library.sources)
+        except (OSError, DataError) as exc:
+            self.status_message.emit(f"Your routine was not saved: {exc}")
+            return
+        self.user = user
+        if self.chooser is not None:
+            self.chooser.set_user(user)
+        self.status_message.emit(f"Saved “{routine.name}” to your routines")
 
     # --- from the chooser ---------------------------------------------------------------------
     def _routine(self, routine_id: str) -> Routine | None:
