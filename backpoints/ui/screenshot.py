@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ..core.model import Dataset
@@ -23,12 +21,26 @@ def take_screenshot(dataset: Dataset, output: str, size: tuple[int, int], view: 
     window = prepare_window(dataset, size, view, select, landmarks, grid)
     app.processEvents()
     image = window.grab()
-    target = Path(output)
-    if not image.save(str(target), "PNG"):
-        print(f"{target}: cannot write the PNG (check the folder exists and is writable)", file=sys.stderr)
-        return 1
-    print(f"{target}: {image.width()}x{image.height()} screenshot", file=sys.stderr)
     window.close()
+    # Through the project's one writer: a device node or FIFO is refused, a full disk is
+    # an error, and a half-written PNG never replaces a good one.
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ..core.files import display_path, write_atomically
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        print(f"{display_path(output)}: the screenshot could not be encoded as PNG", file=sys.stderr)
+        return 1
+    buffer.close()
+    try:
+        write_atomically(output, bytes(data.data()))
+    except OSError as exc:
+        print(exc if str(exc).startswith(display_path(output)) else f"{display_path(output)}: {exc}", file=sys.stderr)
+        return 1
+    print(f"{display_path(output)}: {image.width()}x{image.height()} screenshot", file=sys.stderr)
     return 0
 
 

@@ -404,3 +404,20 @@ def test_close_ups_name_every_marker(window: MainWindow) -> None:
     labelled = [m for items in scene.markers.values() for m in items if m._label is not None and m._label.isVisible()]
     assert {m.point.code for m in labelled} == set(scene.markers)
     assert len(scene.markers["EX-UE7"]) == 2 and all(m in labelled for m in scene.markers["EX-UE7"])
+
+
+def test_screenshot_refuses_special_targets_and_full_disks(tmp_path: Path) -> None:
+    """The screenshot is written like every other output: never over a device, never half.
+
+    (It used to open the FIFO and hang until something read it.)"""
+    import os
+
+    from tests.conftest import run_cli
+
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)
+    result = run_cli("screenshot", "--output", str(fifo), "--size", "640x480")
+    assert result.returncode == 1 and "is a pipe (FIFO), not a regular file; not replaced" in result.stderr
+    assert fifo.exists() and not fifo.is_file()  # left as it was
+    full = run_cli("screenshot", "--output", "/dev/full", "--size", "640x480")
+    assert full.returncode == 1 and "Traceback" not in full.stderr
