@@ -9,6 +9,8 @@ its DiaryDocument and redraws on entries_changed.
 
 from __future__ import annotations
 
+from html import escape
+
 import datetime as dt
 import logging
 import time
@@ -306,8 +308,9 @@ class DiaryPanel(QWidget):
     @Slot()
     def _stack_changed(self) -> None:
         stack = self.document.undo_stack
-        self.undo_button.setToolTip(f"Undo {stack.undoText()}" if stack.canUndo() else "")
-        self.redo_button.setToolTip(f"Redo {stack.redoText()}" if stack.canRedo() else "")
+        # Escaped like every tooltip: Qt guesses rich text in them.
+        self.undo_button.setToolTip(escape(f"Undo {stack.undoText()}") if stack.canUndo() else "")
+        self.redo_button.setToolTip(escape(f"Redo {stack.redoText()}") if stack.canRedo() else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:

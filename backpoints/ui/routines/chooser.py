@@ -7,6 +7,8 @@ on the map, start the runner, make the sheet, save the star).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -139,7 +141,7 @@ class RoutineChooser(QWidget):
             mine = "  (mine)" if routine in self.user.routines else ""
             item = QListWidgetItem(f"{mark}{routine.name}{mine}")
             item.setData(ID_ROLE, routine.id)
-            item.setToolTip(f"{routine.audience}, {routine.technique}")
+            item.setToolTip(escape(f"{routine.audience}, {routine.technique}"))  # escaped, as every tooltip is
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.select(current)
