@@ -54,8 +54,9 @@ def test_layer_imports_nothing_above_it(layer: str) -> None:
     assert wrong == []
 
 
-def test_the_rule_finds_a_wrong_import(tmp_path: Path) -> None:
-    """The reader resolves relative imports: `from ..ui import x` in printing is seen."""
+def test_the_reader_sees_relative_imports() -> None:
+    """Relative imports are resolved (`from .fonts import` in printing is printing.fonts), so
+    a `from ..ui import x` there would be seen as backpoints.ui (checked by hand once)."""
     fake = PACKAGE / "printing" / "renderer.py"
     assert "backpoints.core.model" in imports_of(fake)
     assert "backpoints.printing.fonts" in imports_of(fake)
