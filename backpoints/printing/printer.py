@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ..core.model import Dataset
 from ..core.sheet import Sheet
 from . import cups
-from .renderer import PrintError, SheetLayout, page_layout, paint_sheet
+from .renderer import (PrintError, Progress, SheetLayout, check_pdf_target, page_layout, paint_sheet, pdf_in_memory,
+                       save_pdf, write_pdf)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +41,15 @@ def print_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layou
     return send_sheet(printer, sheet, dataset, keep_layout=keep_layout).pages
 
 
-def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout: bool = False) -> PrintOutcome:
+def to_file(printer: QPrinter) -> str:
+    """The file a "print to file" job goes to, or "" for a real printer."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        return printer.outputFileName()
+    return ""
+
+
+def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout: bool = False,
+               progress: Progress | None = None) -> PrintOutcome:
     """Send a sheet to a printer; raises PrintError when the job was not taken.
 
     For a real (CUPS) queue the queue is asked before and after: a queue that rejects
@@ -48,6 +58,12 @@ def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout
     back as a warning to show, never as a silent "sent". With keep_layout the paper
     and margins the user picked in the print dialog are used, not the sheet's own.
     """
+    path = to_file(printer)
+    if path:
+        # "Print to file" is an export: Qt's own file writing ignores write errors and
+        # truncates the old file first, so the PDF goes through the checked atomic writer.
+        page = printer.pageLayout() if keep_layout else None
+        return PrintOutcome(write_pdf(path, sheet, dataset, progress, page))
     native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
     name = printer.printerName()
     before_jobs: set[str] | None = None
@@ -66,7 +82,7 @@ def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout
         prepare(printer, sheet)
     layout = SheetLayout(sheet, dataset, printer.pageLayout())
     try:
-        paint_sheet(printer, layout, printer.resolution())
+        paint_sheet(printer, layout, printer.resolution(), progress)
     except PrintError as exc:
         raise PrintError(f"printer {printer.printerName()!r} refused the job ({exc})") from None
     if printer.printerState() == QPrinter.PrinterState.Error:
@@ -108,3 +124,19 @@ def print_to_named_printer(name: str, sheet: Sheet, dataset: Dataset) -> PrintOu
         raise PrintError(f"no printer named {name!r} (printers: {known})")
     printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
     return send_sheet(printer, sheet, dataset)
+
+
+def print_document(printer: QPrinter, document: QTextDocument) -> None:
+    """Print a text document (the guide); to a file through the checked atomic writer.
+
+    Raises PrintError when the file could not be written or the printer failed.
+    """
+    path = to_file(printer)
+    if not path:
+        document.print_(printer)
+        if printer.printerState() == QPrinter.PrinterState.Error:
+            raise PrintError(f"printer {printer.printerName()!r} reported an error while printing")
+        return
+    check_pdf_target(path)
+    data = pdf_in_memory(printer.pageLayout(), printer.docName(), printer.resolution(), document.print_)
+    save_pdf(path, data)

@@ -689,31 +689,59 @@ def paint_sheet(device: QPagedPaintDevice, layout: SheetLayout, resolution: floa
         painter.end()
 
 
-def render_pdf(sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> tuple[bytes, int]:
-    """The sheet as PDF bytes, rendered in memory, and its page count. Raises PrintError.
+def pdf_in_memory(page: QPageLayout, title: str, resolution: int, paint: Callable[[QPdfWriter], None]) -> bytes:
+    """Paint a document on an in-memory PDF writer and return its bytes. Raises PrintError.
 
     Rendering into memory means QPdfWriter's own file handling (which ignores write
-    errors) never touches the disk; the bytes are written by write_atomically, which checks
-    every write.
+    errors) never touches the disk; the bytes are then written by save_pdf.
     """
-    layout = SheetLayout(sheet, dataset)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    writer.setTitle(sheet.title)
+    writer.setResolution(resolution)
+    writer.setTitle(title)
     writer.setCreator("BackPoints")
-    writer.setPageLayout(page_layout(sheet.paper))
-    paint_sheet(writer, layout, writer.resolution(), progress)  # painter.end() writes the trailer
+    writer.setPageLayout(page)
+    paint(writer)  # painter.end() writes the trailer
     del writer
     data = bytes(buffer.data().data())
     buffer.close()
     if not data.startswith(b"%PDF-") or b"%%EOF" not in data[-64:]:
         raise PrintError("the PDF could not be rendered completely")
+    return data
+
+
+def check_pdf_target(path: str | os.PathLike[str]) -> None:
+    """Refuse a device, FIFO or unwritable folder before the work of rendering."""
+    try:
+        writable_target(path)
+    except WriteError as exc:
+        raise PrintError(str(exc)) from None
+
+
+def save_pdf(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write PDF bytes atomically: all on disk, or the old file left as it was."""
+    try:
+        write_atomically(Path(path), data)
+    except OSError as exc:
+        raise PrintError(f"{display_path(path)}: the PDF was not written ({exc.strerror or exc})") from None
+
+
+def render_pdf(sheet: Sheet, dataset: Dataset, progress: Progress | None = None,
+               page: QPageLayout | None = None) -> tuple[bytes, int]:
+    """The sheet as PDF bytes, rendered in memory, and its page count. Raises PrintError.
+
+    `page` is the paper picked in a print dialog; by default the sheet's own.
+    """
+    page = page or page_layout(sheet.paper)
+    layout = SheetLayout(sheet, dataset, page)
+    data = pdf_in_memory(page, sheet.title, 300,
+                         lambda writer: paint_sheet(writer, layout, writer.resolution(), progress))
     return data, layout.page_count
 
 
-def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset, progress: Progress | None = None) -> int:
+def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset, progress: Progress | None = None,
+              page: QPageLayout | None = None) -> int:
     """Write the sheet as a PDF, atomically; returns the page count. Raises PrintError.
 
     The PDF is reported written only when every byte is on disk: a full disk, a device,
@@ -721,13 +749,7 @@ def write_pdf(path: str | os.PathLike[str], sheet: Sheet, dataset: Dataset, prog
     `path` is left exactly as it was. `progress` (see Progress) can show progress and
     cancel: a cancelled export raises PrintCancelled and writes nothing.
     """
-    try:
-        writable_target(path)  # refuse a device or FIFO before the work of rendering
-    except WriteError as exc:
-        raise PrintError(str(exc)) from None
-    data, pages = render_pdf(sheet, dataset, progress)
-    try:
-        write_atomically(Path(path), data)
-    except OSError as exc:
-        raise PrintError(f"{display_path(path)}: the PDF was not written ({exc.strerror or exc})") from None
+    check_pdf_target(path)
+    data, pages = render_pdf(sheet, dataset, progress, page)
+    save_pdf(path, data)
     return pages

@@ -8,10 +8,11 @@ dialog deletes itself when closed. The guide prints through the same service.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from ..core.model import Dataset
@@ -20,6 +21,8 @@ from ..core.sheet import Sheet
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtPrintSupport import QPrinter
+
+    from ..printing.renderer import Progress
 
 log = logging.getLogger(__name__)
 
@@ -91,21 +94,30 @@ class SheetOutput(QObject):
 
     def print_now(self, sheet: Sheet, dataset: Dataset, printer: QPrinter | None = None) -> bool:
         """Print on the chosen printer (its paper as picked); False with a message on failure."""
-        from ..printing.printer import send_sheet
-        from ..printing.renderer import PrintError
+        from ..printing.printer import send_sheet, to_file
+        from ..printing.renderer import PrintCancelled, PrintError
 
         printer = printer or self._printer_for(sheet)
+        path = to_file(printer)
         try:
-            outcome = send_sheet(printer, sheet, dataset, keep_layout=True)
+            with self._progress("Printing…" if not path else "Writing the PDF…", "Print") as step:
+                outcome = send_sheet(printer, sheet, dataset, keep_layout=True, progress=step)
+        except PrintCancelled:
+            self.status.emit("Printing cancelled; nothing was sent" if not path
+                             else f"Printing cancelled; {path} was not written")
+            return False
         except PrintError as exc:
             self.failed.emit("The sheet was not printed", str(exc))
             return False
         pages = outcome.pages
-        where = printer.outputFileName() or printer.printerName() or "the printer"
         if outcome.warning:
             # The job exists but will not print yet (a paused queue): say so, not "sent".
             self.failed.emit("The sheet is waiting to print", outcome.warning)
-        self.status.emit(f"Sent {pages} page{'s' if pages != 1 else ''} to {where}")
+        plural = "s" if pages != 1 else ""
+        if path:
+            self.status.emit(f"Wrote {pages} page{plural} to {path}")
+        else:
+            self.status.emit(f"Sent {pages} page{plural} to {printer.printerName() or 'the printer'}")
         return True
 
     def export_dialog(self, sheet: Sheet, dataset: Dataset, folder: str) -> QDialog:
@@ -118,20 +130,39 @@ class SheetOutput(QObject):
         dialog.setObjectName("export-pdf")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.fileSelected.connect(lambda path: self.export_pdf(sheet, dataset, path))
+        # After the dialog has finished, not inside its accept(): the export runs the event
+        # loop for its progress, and that would delete the closing dialog under its own feet.
+        dialog.fileSelected.connect(lambda path: QTimer.singleShot(0, lambda: self.export_pdf(sheet, dataset, path)))
         dialog.open()
         return dialog
 
     def export_pdf(self, sheet: Sheet, dataset: Dataset, path: str) -> bool:
         """Write the PDF; says how many pages only once they are on disk."""
-        from PySide6.QtWidgets import QApplication, QProgressDialog
-
         from ..printing.renderer import PrintCancelled, PrintError, write_pdf
 
-        # A long sheet shows its progress and can be cancelled; the window keeps painting.
-        progress = QProgressDialog("Writing the PDF…", "Cancel", 0, 0, self._parent)
+        try:
+            with self._progress("Writing the PDF…", "Export sheet as PDF") as step:
+                pages = write_pdf(path, sheet, dataset, step)
+        except PrintCancelled:
+            self.status.emit(f"Export cancelled; {path} was not written")
+            return False
+        except PrintError as exc:
+            self.failed.emit("The PDF was not written", str(exc))
+            return False
+        self.status.emit(f"Wrote {pages} page{'s' if pages != 1 else ''} to {path}")
+        return True
+
+    @contextmanager
+    def _progress(self, label: str, title: str) -> Iterator[Progress]:
+        """A progress dialog for a long job, shown after 400 ms, with Cancel.
+
+        The step function keeps the window painting and says whether to go on.
+        """
+        from PySide6.QtWidgets import QApplication, QProgressDialog
+
+        progress = QProgressDialog(label, "Cancel", 0, 0, self._parent)
         progress.setObjectName("pdf-progress")
-        progress.setWindowTitle("Export sheet as PDF")
+        progress.setWindowTitle(title)
         progress.setMinimumDuration(400)
         progress.setAutoClose(False)
 
@@ -142,18 +173,10 @@ class SheetOutput(QObject):
             return not progress.wasCanceled()
 
         try:
-            pages = write_pdf(path, sheet, dataset, step)
-        except PrintCancelled:
-            self.status.emit(f"Export cancelled; {path} was not written")
-            return False
-        except PrintError as exc:
-            self.failed.emit("The PDF was not written", str(exc))
-            return False
+            yield step
         finally:
             progress.close()
             progress.deleteLater()
-        self.status.emit(f"Wrote {pages} page{'s' if pages != 1 else ''} to {path}")
-        return True
 
     # --- other documents --------------------------------------------------------------------
     def print_document_dialog(self, document: QTextDocument, title: str, parent: QWidget | None = None) -> QDialog:
@@ -165,8 +188,17 @@ class SheetOutput(QObject):
         printer.setDocName(title)
 
         def run(chosen: QPrinter) -> None:
-            document.print_(chosen)
-            self.status.emit(f"Sent “{title}” to {chosen.outputFileName() or chosen.printerName() or 'the printer'}")
+            from ..printing.printer import print_document, to_file
+            from ..printing.renderer import PrintError
+
+            try:
+                print_document(chosen, document)
+            except PrintError as exc:
+                self.failed.emit(f"“{title}” was not printed", str(exc))
+                return
+            path = to_file(chosen)
+            self.status.emit(f"Wrote “{title}” to {path}" if path
+                             else f"Sent “{title}” to {chosen.printerName() or 'the printer'}")
 
         return self._ask_printer(title, printer, run, parent)
 
@@ -179,7 +211,9 @@ class SheetOutput(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setObjectName("print-dialog")
         dialog.setWindowTitle(f"Print: {title}")
-        dialog.accepted.connect(lambda: then(printer))
+        # Deferred like the export: a job that shows progress runs the event loop, which
+        # must not delete this dialog (deleted on close) while it is still in accept().
+        dialog.accepted.connect(lambda: QTimer.singleShot(0, lambda: then(printer)))
         # QPrintDialog's binding hides QDialog.open() behind open(receiver, member), so
         # `dialog.open()` raises TypeError; call the base class's window-modal open.
         QDialog.open(dialog)

@@ -151,7 +151,7 @@ def test_print_from_every_door_prints(qtbot, busy_window: MainWindow, tmp_path: 
         answerer.stop()
         assert "print-dialog" in answerer.seen, name
         assert out.read_bytes().startswith(b"%PDF"), name
-        assert re.search(r"Sent \d+ pages? to ", window.statusBar().currentMessage()), name
+        assert re.search(rf"Wrote \d+ pages? to {re.escape(str(out))}$", window.statusBar().currentMessage()), name
     # Cancel prints nothing.
     out = tmp_path / "cancelled.pdf"
     answerer = DialogAnswerer({"print-dialog": "reject"})
