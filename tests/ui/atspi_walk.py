@@ -89,7 +89,8 @@ def focused_child(map_obj):  # type: ignore[no-untyped-def]
 def main() -> int:
     pyatspi.Registry.registerEventListener(
         on_event, "focus:", "object:state-changed:focused", "object:state-changed:selected",
-        "object:state-changed:checked", "object:property-change:accessible-name", "object:announcement")
+        "object:state-changed:checked", "object:property-change:accessible-name", "object:announcement",
+        "object:children-changed")
     application = app()
     pump(1.0)
     out: dict[str, object] = {"app": application.name}
@@ -145,6 +146,16 @@ def main() -> int:
                      "states": states(child) if child is not None else []})
     pump(0.5)
     out["walk"] = walk
+
+    # Page Down: the next figure. The map's name and children change, and the bridge says so.
+    events.clear()
+    key("Next")
+    pump(0.5)
+    out["next_view"] = {
+        "name": map_obj.name, "child_count": map_obj.childCount,
+        "children": [map_obj.getChildAtIndex(i).name for i in range(map_obj.childCount)],
+        "events": [e for e in events if "children-changed" in str(e.get("type")) or "name" in str(e.get("type"))],
+    }
 
     # The result count after a search typed into the search box (Ctrl+F is not needed:
     # Shift+Tab would do too, but the count is checked here, not the way there).

@@ -122,6 +122,15 @@ def test_screen_reader_hears_every_region_and_point(tmp_path: Path, dataset) -> 
     # Escape twice: back to the region, then no selection and no area filter.
     assert walk[9]["role"] == "push button" and walk[9]["announced"]
 
+    # Page Down switches the figure: a new name, that figure's children, and the
+    # children-changed events that make a screen reader forget the old ones.
+    nxt = report["next_view"]
+    assert nxt["name"].startswith("Body map, ") and nxt["name"] != report["map"]["name"], nxt["name"]
+    assert nxt["child_count"] > 0 and set(nxt["children"]) != {c["name"] for c in children}, nxt
+    added = [e for e in nxt["events"] if e["type"] == "object:children-changed:add"]
+    assert len(added) == nxt["child_count"], nxt["events"]
+    assert any(e["type"] == "object:property-change:accessible-name" for e in nxt["events"])
+
     # The result count is read as text and changes after a search.
     assert report["count_before"] == f"All {len(dataset.points)} points"
     expected = len(SearchIndex(dataset).search_indices("BL23", Filters()))

@@ -333,6 +333,13 @@ class MapAnnouncer(QObject):
         iface.forget()
         if QAccessible.isActive():
             QAccessible.updateAccessibility(QAccessibleEvent(self.view, QAccessible.Event.NameChanged))
+            # The children are now the new figure's regions and points: one ObjectCreated
+            # each, which the AT-SPI bridge sends as "children-changed:add" on the map, so a
+            # screen reader updates its cached children instead of reading the old figure's.
+            for index in range(iface.childCount()):
+                child = iface.child(index)
+                if child is not None:
+                    QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.ObjectCreated))
 
     def dataset_changed(self) -> None:
         iface = self._map_interface()
