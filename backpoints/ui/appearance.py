@@ -16,8 +16,8 @@ which would collide with any Ctrl+Shift+= binding.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
 
 from .bodymap import style
 
@@ -62,6 +62,38 @@ def high_contrast_palette(dark: bool) -> QPalette:
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#7a7a7a" if not dark else "#a0a0a0"))
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#7a7a7a" if not dark else "#a0a0a0"))
     return palette
+
+
+#: Controls whose outline Fusion draws from the window colour, darkened: on a black
+#: window that outline is black too, and an unchecked box or an empty field vanishes.
+_OUTLINED = {
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox: "rect",
+    QStyle.PrimitiveElement.PE_IndicatorRadioButton: "ellipse",
+    QStyle.PrimitiveElement.PE_PanelLineEdit: "rect",
+    QStyle.PrimitiveElement.PE_FrameLineEdit: "rect",
+    QStyle.PrimitiveElement.PE_PanelButtonCommand: "rect",
+}
+
+
+class HighContrastStyle(QProxyStyle):
+    """The platform style, with control outlines drawn in the text colour under high contrast."""
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # type: ignore[override]
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        shape = _OUTLINED.get(element)
+        if shape is None or not style.high_contrast() or option.rect.width() < 4 or option.rect.height() < 4:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, shape == "ellipse")
+        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.WindowText), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        rect = option.rect.adjusted(0, 0, -1, -1)
+        if shape == "ellipse":
+            painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
+        else:
+            painter.drawRect(rect)
+        painter.restore()
 
 
 class Appearance(QObject):
@@ -128,6 +160,10 @@ class Appearance(QObject):
             font.setPixelSize(round(self._base_font.pixelSize() * self.text_scale))
         style.set_appearance(high_contrast=self.high_contrast, text_scale=self.text_scale)
         if self.high_contrast:
+            if not isinstance(self._app.style(), HighContrastStyle):
+                # Installed on first use (re-polishing every widget is not free) and kept:
+                # with high contrast off it draws exactly as the style it wraps.
+                self._app.setStyle(HighContrastStyle(self._app.style().name()))
             self._app.setPalette(high_contrast_palette(is_dark(self._system_palette)))
         else:
             self._app.setPalette(self._system_palette)

@@ -136,3 +136,48 @@ def test_disclaimer_red_reads_on_a_dark_palette(qtbot, window: MainWindow, resto
     QApplication.setPalette(dark)
     qtbot.waitUntil(lambda: label.palette().color(QPalette.ColorRole.WindowText).lightness() > light.lightness() + 40)
     assert label.font().bold()
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_high_contrast_outlines_every_box_and_field(qtbot, window: MainWindow, restore_look, dark: bool) -> None:  # type: ignore[no-untyped-def]
+    """An unchecked box, a radio button and an empty field have a visible edge on black or white."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QRadioButton, QVBoxLayout, QWidget
+
+    from backpoints.ui.appearance import Appearance
+
+    base = QPalette()
+    if dark:
+        for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.WindowText, "#eeeeee"),
+                             (QPalette.ColorRole.Base, "#181818"), (QPalette.ColorRole.Text, "#eeeeee")):
+            base.setColor(role, QColor(colour))
+    QApplication.setPalette(base)
+    look = Appearance()
+    look.set_high_contrast(True)
+    background = QApplication.palette().color(QPalette.ColorRole.Window)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    box, radio, field = QCheckBox("Hide points avoided in pregnancy"), QRadioButton("Radio"), QLineEdit()
+    for widget in (box, radio, field):
+        layout.addWidget(widget)
+    panel.show()
+    qtbot.waitExposed(panel)
+    try:
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+        for widget in (box, radio, field):
+            image = widget.grab().toImage()
+            area = widget.rect()
+            if widget is not field:  # the indicator alone, not the label's text
+                option = QStyleOptionButton()
+                option.initFrom(widget)
+                element = (QStyle.SubElement.SE_CheckBoxIndicator if widget is box
+                           else QStyle.SubElement.SE_RadioButtonIndicator)
+                area = widget.style().subElementRect(element, option, widget)
+            # The control's edge: the pixels that differ most from the window colour.
+            strongest = max(abs(image.pixelColor(x, y).lightness() - background.lightness())
+                            for x in range(area.left(), area.right() + 1) for y in range(area.top(), area.bottom() + 1))
+            assert strongest > 150, (type(widget).__name__, dark, strongest)
+    finally:
+        look.set_high_contrast(False)
+        look.restore_system()
