@@ -58,12 +58,16 @@ def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout
     back as a warning to show, never as a silent "sent". With keep_layout the paper
     and margins the user picked in the print dialog are used, not the sheet's own.
     """
+    if keep_layout:
+        printer.setDocName(sheet.title or "BackPoints sheet")
+        printer.setCreator("BackPoints")
+    else:
+        prepare(printer, sheet)
     path = to_file(printer)
     if path:
         # "Print to file" is an export: Qt's own file writing ignores write errors and
         # truncates the old file first, so the PDF goes through the checked atomic writer.
-        page = printer.pageLayout() if keep_layout else None
-        return PrintOutcome(write_pdf(path, sheet, dataset, progress, page))
+        return PrintOutcome(write_pdf(path, sheet, dataset, progress, printer.pageLayout()))
     native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
     name = printer.printerName()
     before_jobs: set[str] | None = None
@@ -75,11 +79,6 @@ def send_sheet(printer: QPrinter, sheet: Sheet, dataset: Dataset, *, keep_layout
         if state is not None and state.refusal():
             raise PrintError(str(state.refusal()))
         before_jobs = cups.job_ids(name)
-    if keep_layout:
-        printer.setDocName(sheet.title or "BackPoints sheet")
-        printer.setCreator("BackPoints")
-    else:
-        prepare(printer, sheet)
     layout = SheetLayout(sheet, dataset, printer.pageLayout())
     try:
         paint_sheet(printer, layout, printer.resolution(), progress)

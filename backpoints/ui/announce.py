@@ -23,12 +23,17 @@ class Announcer:
             return
         self.last = text
         self.widget.setAccessibleName(text)  # sends NameChanged itself
-        if not QAccessible.isActive():
-            return
-        try:
-            from PySide6.QtGui import QAccessibleAnnouncementEvent
-        except ImportError:  # Qt before 6.8: the name change is all there is
-            return
-        event = QAccessibleAnnouncementEvent(self.widget, text)
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
-        QAccessible.updateAccessibility(event)
+        announce(self.widget, text)
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have screen readers speak `text`, politely, without moving the focus."""
+    if not QAccessible.isActive():
+        return
+    try:
+        from PySide6.QtGui import QAccessibleAnnouncementEvent
+    except ImportError:  # Qt before 6.8: nothing to send
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)

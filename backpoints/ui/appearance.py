@@ -78,7 +78,7 @@ _OUTLINED = {
 class HighContrastStyle(QProxyStyle):
     """The platform style, with control outlines drawn in the text colour under high contrast."""
 
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # type: ignore[override]
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: QWidget | None = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
         shape = _OUTLINED.get(element)

@@ -147,7 +147,7 @@ class SearchPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(f"Area filter: {AREA_LABELS[area]}")
-            button.setToolTip(f"Show the points of the {AREA_LABELS[area].lower()} (Ctrl+click adds to the areas chosen)")
+            button.setToolTip(f"Show only the points in the area “{AREA_LABELS[area]}” (Ctrl+click adds it to the areas chosen)")
             button.clicked.connect(lambda _=False, a=area: self._on_area_clicked(a))
             grid.addWidget(button, i // 2, i % 2)
             self.area_buttons[area] = button

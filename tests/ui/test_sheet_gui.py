@@ -152,6 +152,10 @@ def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: p
     window.document.add_point("BL23")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
+    if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
+        reason = "no printer is installed (Qt falls back to PDF output), so none can vanish; .ci/run adds a CUPS queue"
+        print(f"skipped: {reason}")
+        pytest.skip(reason)
     name = printer.printerName()
 
     class Gone:  # the queue was removed after the user chose it
@@ -251,9 +255,9 @@ def test_a_rejected_print_job_is_a_message(qtbot, window: MainWindow) -> None:  
     window.document.add_point("BL23")
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName("/proc/rejected.pdf")  # the device refuses to open
+    printer.setOutputFileName("/proc/rejected.pdf")  # nothing can be written there
     assert not window.output.print_now(window.document.sheet, window.state.dataset, printer)
-    assert last_message(window) is not None and "refused the job" in last_message(window)[1]
+    assert last_message(window) is not None and "the PDF was not written" in last_message(window)[1]
     assert not Path("/proc/rejected.pdf").exists()
 
 

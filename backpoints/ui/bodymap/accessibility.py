@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget
 
 from ...core.model import AREA_LABELS, Point
+from ..announce import announce
 
 if TYPE_CHECKING:
     from .keyboard import Target
@@ -340,6 +341,11 @@ class MapAnnouncer(QObject):
                 child = iface.child(index)
                 if child is not None:
                     QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.ObjectCreated))
+            if self.view.hasFocus():
+                # Orca does not speak a name change of the focused item's parent: say it.
+                figure = self.view.accessibleName().removeprefix("Body map, ")
+                count = iface.childCount()
+                announce(self.view, f"{figure}, {count} region{'s' if count != 1 else ''} and points")
 
     def dataset_changed(self) -> None:
         iface = self._map_interface()
@@ -377,3 +383,6 @@ class MapAnnouncer(QObject):
         if code and ("point", code) in targets:
             child = iface.item(("point", code))
             QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Selection))
+            if self.view.hasFocus():
+                # Pressed on the map: Orca speaks no selection change here, so confirm it.
+                announce(self.view, f"{code} selected; its details are in the Details tab")
