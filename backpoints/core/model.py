@@ -213,7 +213,7 @@ PREGNANCY_RULES: Mapping[str, PregnancyRule] = _rules(
     PregnancyRule(
         "who1999-strong-sensation",
         "WHO 1999 safety guidelines: after the third month, avoid points that cause strong "
-        "sensations. This point is usually needled or pressed for a strong sensation, so from the "
+        "sensations. This point is usually worked for a strong sensation, so from the "
         "fourth month on use gentle stimulation only.",
         "who1999",
     ),
