@@ -193,16 +193,16 @@ def _rules(*items: PregnancyRule) -> Mapping[str, PregnancyRule]:
 PREGNANCY_RULES: Mapping[str, PregnancyRule] = _rules(
     PregnancyRule(
         "who1999-lumbosacral",
-        "WHO 1999 safety guidelines: acupuncture and moxibustion on the lumbosacral region are "
-        "contraindicated in the first trimester, and the region is to be avoided after the "
-        "third month as well.",
+        "WHO 1999 safety guidelines: no acupuncture or moxibustion on the low back and sacrum "
+        "(lumbosacral region) in the first trimester, and avoid them after it too; BackPoints asks the same of "
+        "firm self-care pressure.",
         "who1999",
     ),
     PregnancyRule(
         "who1999-lower-abdomen",
-        "WHO 1999 safety guidelines: acupuncture and moxibustion on the lower abdomen are "
-        "contraindicated in the first trimester. The pregnant uterus lies beneath later on too, "
-        "so BackPoints treats the point as one to avoid throughout.",
+        "WHO 1999 safety guidelines: no acupuncture or moxibustion on the lower abdomen in the "
+        "first trimester. The pregnant uterus lies beneath later on too, so BackPoints treats the "
+        "point as one to avoid throughout, for self-care pressure as well.",
         "who1999",
     ),
     PregnancyRule(
@@ -213,7 +213,7 @@ PREGNANCY_RULES: Mapping[str, PregnancyRule] = _rules(
     PregnancyRule(
         "who1999-strong-sensation",
         "WHO 1999 safety guidelines: after the third month, avoid points that cause strong "
-        "sensations. This point is usually needled or pressed for a strong sensation, so from the "
+        "sensations. This point is usually worked for a strong sensation, so from the "
         "fourth month on use gentle stimulation only.",
         "who1999",
     ),
