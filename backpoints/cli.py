@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data", metavar="FILE", help="use this dataset instead of the bundled one")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="check dataset files; one FILE:LINE:COL line per problem")
+    validate = commands.add_parser(
+        "validate", help="check dataset, routines and sheet files; one FILE:LINE:COL line per problem")
     validate.add_argument("files", nargs="+", metavar="FILE")
 
     listing = commands.add_parser("list", help="list or search points")
@@ -147,16 +148,39 @@ def parse_size(text: str) -> tuple[int, int] | None:
 
 
 def _validate(files: list[str]) -> int:
+    """Check each file as what it is: a dataset, a routines file or a sheet (by its top-level key)."""
+    import re
+
+    from .core.files import read_text
+
     status = EXIT_OK
     for name in files:
         try:
-            dataset = load(name)
+            text = read_text(name)
+            if re.search(r"^routines\s*:", text, re.MULTILINE):
+                from .core.routines import parse_routines
+
+                count = len(parse_routines(text, name, load(None)).routines)
+                what = f"{count} routine{'s' if count != 1 else ''}"
+            elif re.search(r"^backpoints_sheet\s*:", text, re.MULTILINE):
+                from .core.sheet import parse_sheet, resolve
+
+                bundled = load(None)
+                sheet = parse_sheet(text, name, bundled)
+                count = len(sheet.points)
+                what = f"a sheet of {count} point{'s' if count != 1 else ''}"
+                missing = resolve(sheet, bundled)[1]
+                if missing:
+                    what += f" ({len(missing)} not in the bundled dataset: {', '.join(missing[:10])}"
+                    what += ", …)" if len(missing) > 10 else ")"
+            else:
+                count = len(load(name))
+                what = f"{count} point{'s' if count != 1 else ''}"
         except DataError as exc:
             print_problems(exc)
             status = EXIT_FAIL
         else:
-            count = len(dataset)
-            print(f"{name}: OK, {count} point{'s' if count != 1 else ''}", file=sys.stderr)
+            print(f"{name}: OK, {what}", file=sys.stderr)
     return status
 
 

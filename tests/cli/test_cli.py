@@ -32,6 +32,19 @@ def test_validate_several_files(write, capsys) -> None:  # type: ignore[no-untyp
     assert f"{good}: OK, 1 point" in err and f"{bad}:1:1: dataset must be a mapping" in err
 
 
+def test_validate_knows_routines_and_sheets(write, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Each file is checked as what it is, not every file as a dataset."""
+    routines = DATA.parent / "routines.yaml"
+    sheet = write("backpoints_sheet: 1\ntitle: Mine\npoints: [bl23, UB40, XX9]\n", "mine.bpsheet.yaml")
+    broken = write("format: 1\nroutines:\n  - id: x\n", "broken-routines.yaml")
+    assert main(["validate", str(routines), str(sheet)]) == 0
+    err = capsys.readouterr().err
+    assert f"{routines}: OK, " in err and " routines" in err and "unknown key" not in err
+    assert f"{sheet}: OK, a sheet of 3 points (1 not in the bundled dataset: XX9)" in err
+    assert main(["validate", str(broken)]) == 1
+    assert f"{broken}:3:5: routine 'x': missing required keys" in capsys.readouterr().err
+
+
 def test_list_json_has_the_documented_keys(capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["list", "--json"]) == 0
     points = json.loads(capsys.readouterr().out)
