@@ -3,8 +3,8 @@
 A routine is an ordered list of steps (point, side, time or count, how to press or
 needle) with its provenance: a published trial protocol, or points taken from a
 published prescription ("traditional"), or the user's own ("personal"). The bundled
-library is data/routines.yaml; the user's routines and favourites live in one file in
-the user's data folder, read with the same validator.
+library is data/routines.yaml; the user's routines live in one file in the user's data
+folder, read with the same validator (their stars: core/favourites.py).
 """
 
 from __future__ import annotations
@@ -548,7 +548,11 @@ def _first_sentence(text: str) -> str:
 # --- the user's routines and favourites ------------------------------------------------
 @dataclass(frozen=True)
 class UserRoutines:
-    """The user's own routines and starred points and routines."""
+    """The user's own routines (and stars kept here before favourites had their own file).
+
+    Stars now live in favourites.yaml (core/favourites.py); the fields below are what an
+    older routines file held, read once to carry them over and written back unchanged.
+    """
 
     routines: tuple[Routine, ...] = ()
     favourite_points: tuple[str, ...] = ()
@@ -563,18 +567,6 @@ class UserRoutines:
 
     def without_routine(self, routine_id: str) -> "UserRoutines":
         return replace(self, routines=tuple(r for r in self.routines if r.id != routine_id))
-
-    def toggled_point(self, code: str) -> "UserRoutines":
-        """Star or unstar a point."""
-        if code in self.favourite_points:
-            return replace(self, favourite_points=tuple(c for c in self.favourite_points if c != code))
-        return replace(self, favourite_points=self.favourite_points + (code,))
-
-    def toggled_routine(self, routine_id: str) -> "UserRoutines":
-        """Star or unstar a routine."""
-        if routine_id in self.favourite_routines:
-            return replace(self, favourite_routines=tuple(r for r in self.favourite_routines if r != routine_id))
-        return replace(self, favourite_routines=self.favourite_routines + (routine_id,))
 
 
 def user_routines_to_yaml(user: UserRoutines, sources: Mapping[str, Source] | None = None) -> str:

@@ -214,11 +214,11 @@ def test_routine_from_sheet_and_editing_steps(dataset) -> None:  # type: ignore[
         routine_from_sheet(big, dataset, "big")
 
 
-def test_user_file_round_trips_routines_and_favourites(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_user_file_round_trips_routines_and_older_stars(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    """Stars an older routines file holds are read and written back unchanged (favourites.yaml carries them over)."""
     path = tmp_path / "data" / "routines.yaml"
     mine = routine_from_sheet(Sheet(title="Mine", points=("BL23", "KI3")), dataset, "mine")
-    user = UserRoutines().with_routine(mine).toggled_point("BL23").toggled_point("GV4").toggled_point("GV4")
-    user = user.toggled_routine("lower-back-self-care")
+    user = UserRoutines(favourite_points=("BL23",), favourite_routines=("lower-back-self-care",)).with_routine(mine)
     save_user_routines(user, path)
     loaded, message = load_user_routines(path)
     assert message == ""
@@ -244,7 +244,7 @@ def test_a_bad_user_file_is_set_aside_never_lost(tmp_path: Path, dataset) -> Non
     assert str(kept[0]) in message and re.search(r"routines\.yaml:\d+:\d+: ", message)
     assert not path.exists()
     # Saving afterwards writes a fresh file beside the kept one.
-    save_user_routines(user.toggled_point("BL23"), path)
+    save_user_routines(UserRoutines(favourite_points=("BL23",)), path)
     assert kept[0].read_text(encoding="utf-8") == broken
 
 
@@ -274,7 +274,7 @@ def test_export_and_import_carry_sources(tmp_path: Path, library, dataset) -> No
 
 def test_a_failed_write_raises_and_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "routines.yaml"
-    save_user_routines(UserRoutines().toggled_point("BL23"), path)
+    save_user_routines(UserRoutines(favourite_points=("BL23",)), path)
     before = path.read_bytes()
 
     def disk_full(*args: object) -> None:

@@ -54,9 +54,11 @@ def test_buttons_and_enter_ask_for_a_run_a_sheet_and_a_star(qtbot, chooser) -> N
     with qtbot.waitSignal(chooser.sheet_requested) as sheet:
         qtbot.mouseClick(chooser.sheet_button, Qt.MouseButton.LeftButton)
     assert sheet.args == ["lower-back-self-care"]
-    with qtbot.waitSignal(chooser.favourite_toggled) as star:
+    with qtbot.waitSignal(chooser.favourites.favourites_changed):
         qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
-    assert star.args == ["lower-back-self-care"]
+    assert chooser.favourites.has_routine("lower-back-self-care")
+    assert chooser.star_button.text() == "★ Starred" and chooser.star_button.isChecked()
+    assert chooser.list.item(0).text() == "★ Lower back, self-care"
     chooser.list.setFocus()
     with qtbot.waitSignal(chooser.run_requested) as enter:
         qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
@@ -66,11 +68,42 @@ def test_buttons_and_enter_ask_for_a_run_a_sheet_and_a_star(qtbot, chooser) -> N
 def test_stars_and_own_routines_come_first_and_last(qtbot, chooser, dataset) -> None:  # type: ignore[no-untyped-def]
     mine = routine_from_sheet(Sheet(title="My back", points=("BL23", "KI3")), dataset, "my-back")
     chooser.select("neck-stiffness-self-care")
-    chooser.set_user(UserRoutines(routines=(mine,), favourite_routines=("neck-stiffness-self-care",)))
+    chooser.set_user(UserRoutines(routines=(mine,)))
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
     assert chooser.list.item(0).text() == "★ Stiff neck, self-care"
     assert chooser.list.item(chooser.list.count() - 1).text() == "My back  (mine)"
-    assert chooser.star_button.text() == "★ Unstar"
+    assert chooser.star_button.text() == "★ Starred"
     assert chooser.current_id() == "neck-stiffness-self-care"
+    # Unstar: back in the library's order.
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
+    assert chooser.list.item(0).text() == "Lower back, self-care"
+    assert chooser.star_button.text() == "☆ Star"
+
+
+def test_favourites_only_shows_the_starred_routines(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    names = lambda: [chooser.list.item(r).text() for r in range(chooser.list.count())]  # noqa: E731
+    box = chooser.favourites_only
+    tick = lambda: qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # noqa: E731
+    tick()
+    assert names() == [] and chooser.empty.isVisible()
+    assert "No starred routines yet" in chooser.empty.text()
+    tick()
+    chooser.select("cherkin2009-standardized")
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
+    tick()
+    assert names() == ["★ Trial protocol, Cherkin 2009"] and not chooser.empty.isVisible()
+
+
+def test_buttons_are_disabled_with_a_reason_until_a_routine_is_chosen(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    assert chooser.current_id() == ""
+    for button in (chooser.run_button, chooser.sheet_button, chooser.star_button):
+        assert not button.isEnabled()
+        assert "first" in button.toolTip(), button.text()
+    assert chooser.detail.text().startswith("Choose a routine in the list")
+    chooser.select("lower-back-self-care")
+    for button in (chooser.run_button, chooser.sheet_button, chooser.star_button):
+        assert button.isEnabled() and "first" not in button.toolTip()
+    assert "1. BL23" in chooser.detail.text()
 
 
 def test_pregnancy_filter_hides_unsafe_routines(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
