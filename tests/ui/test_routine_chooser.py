@@ -191,3 +191,66 @@ def test_the_map_follows_the_runner_step(qtbot, dataset, library) -> None:  # ty
     qtbot.waitUntil(lambda: centre_near("BL40"))
     qtbot.keyClick(widget, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: centre_near("GV4"))
+
+
+def _overlays(scene):  # type: ignore[no-untyped-def]
+    return [i for i in scene.items() if type(i).__name__ == "RouteOverlay"]
+
+
+def test_the_map_draws_the_route_the_state_holds(qtbot, dataset, library) -> None:  # type: ignore[no-untyped-def]
+    """BrowseState.route is the one place the shown routine lives: the map listens, nobody reaches in."""
+    from backpoints.ui.bodymap import BodyMapView
+    from backpoints.ui.state import BrowseState
+
+    state = BrowseState(dataset)
+    view = BodyMapView(state)
+    qtbot.addWidget(view)
+    view.resize(500, 800)
+    view.show()
+    routine = library.get("lower-back-self-care")
+    with qtbot.waitSignal(state.route_changed):
+        state.set_route(routine)
+    back = _overlays(view.scene_for("back"))
+    assert len(back) == 1 and sorted({n for n, _ in back[0].numbers_at()}) == [1, 2, 3, 4, 5]
+    # A figure built later (the foot close-up) gets the route too.
+    state.set_view("foot-medial")
+    assert {n for n, _ in _overlays(view.scene_for("foot-medial"))[0].numbers_at()} == {5}
+    state.set_route(library.get("neck-stiffness-self-care"))
+    assert [o.routine.id for o in _overlays(view.scene_for("back"))] == ["neck-stiffness-self-care"]
+    state.set_route(None)
+    assert not _overlays(view.scene_for("back")) and not _overlays(view.scene_for("foot-medial"))
+
+
+def test_choosing_a_routine_in_the_window_numbers_it_on_the_map(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentWidget(window.routines_panel)
+    chooser = window.routines_panel.chooser
+    row = _row_of(chooser, "cherkin2009-standardized")
+    rect = chooser.list.visualItemRect(chooser.list.item(row))
+    qtbot.mouseClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.state.route is not None and window.state.route.id == "cherkin2009-standardized"
+    overlays = _overlays(window.map.scene_for(window.map.current_view))
+    assert overlays and overlays[0].routine.id == "cherkin2009-standardized"
+
+
+def test_runner_and_editor_open_centred_on_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from backpoints.core.sheet import Sheet
+
+    window.move(40, 30)
+    window.tabs.setCurrentWidget(window.routines_panel)
+    chooser = window.routines_panel.chooser
+    chooser.select("lower-back-self-care")
+    qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    runner = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner")
+    window.routines_panel.routine_from_sheet(Sheet(title="Mine", points=("BL23", "KI3")))
+    editor = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-editor")
+    frame = window.frameGeometry()
+    screen = window.screen().availableGeometry()
+    for child in (runner, editor):
+        assert child.isWindow() and child.parentWidget() is window
+        assert child.pos() != QPoint(0, 0)
+        # Over the window's middle, as far as the screen allows (the test screen is smaller than the window).
+        assert frame.contains(child.frameGeometry().center()), child.objectName()
+        assert screen.contains(child.frameGeometry()), child.objectName()
+        child.close()

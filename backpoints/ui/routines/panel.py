@@ -48,10 +48,13 @@ def place_over(window: QWidget, parent: QWidget | None, width: int, height: int)
     window.resize(width, height)
     if parent is None:
         return
-    frame = parent.window().frameGeometry()
-    rect = QRect(QPoint(0, 0), window.size())
+    top = parent.window()
+    frame = top.frameGeometry()
+    # The child gets a frame like its parent's: place the frame, as move() does.
+    extra = frame.size() - top.geometry().size()
+    rect = QRect(QPoint(0, 0), window.size() + extra)
     rect.moveCenter(frame.center())
-    screen = parent.window().screen()
+    screen = top.screen()
     if screen is not None:
         area = screen.availableGeometry()
         rect.moveLeft(max(area.left(), min(rect.left(), area.right() - rect.width())))
