@@ -119,6 +119,8 @@ class Routine:
     pregnancy: bool = False
     citation: str = ""
     also_citations: tuple[str, ...] = ()
+    #: The main source's web address, if it is a web page ('' for a book or journal cited without one).
+    source_url: str = ""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -146,6 +148,10 @@ class Routine:
             "traditional": "Traditional combination (points from a published prescription; not tested as a routine)",
             "personal": "Your own routine (not from a source)",
         }[self.provenance.kind]
+        if self.provenance.kind == "traditional" and self.source_url:
+            # Say what the source is and is not: a web page, not a textbook checked by us.
+            label = ("Traditional combination (points as a web page gives them, not checked against a "
+                     "textbook; not tested as a routine)")
         text = f"{label}: {self.citation}" if self.citation else label
         if self.also_citations:
             text += " Also: " + " ".join(self.also_citations)
@@ -166,6 +172,7 @@ class Routine:
                 "kind": self.provenance.kind,
                 "key": self.provenance.source or None,
                 "citation": self.citation or None,
+                "url": self.source_url or None,
                 "also": [
                     {"key": key, "citation": citation}
                     for key, citation in zip(self.provenance.also, self.also_citations)
@@ -365,6 +372,7 @@ def _read_routine(
         pregnancy=pregnancy,
         citation=citation,
         also_citations=also,
+        source_url=sources[provenance.source].url if provenance.source in sources else "",
     )
 
 

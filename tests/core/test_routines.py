@@ -81,6 +81,17 @@ def test_only_trial_routines_claim_to_be_tested(library) -> None:  # type: ignor
             assert routine.source_text().startswith("Trial protocol: ")
 
 
+def test_a_traditional_routine_from_a_web_page_says_what_its_source_is(library) -> None:  # type: ignore[no-untyped-def]
+    for routine in library.routines:
+        source = library.sources.get(routine.provenance.source)
+        if routine.provenance.kind == "traditional" and source is not None and source.url:
+            assert routine.source_url == source.url
+            assert "a web page" in routine.source_text() and "not checked against a textbook" in routine.source_text()
+            assert routine.to_json()["source"]["url"] == source.url  # type: ignore[index]
+    trial = library.get("cherkin2009-standardized")
+    assert "web page" not in trial.source_text()
+
+
 def test_the_library_covers_the_asked_for_conditions(library) -> None:  # type: ignore[no-untyped-def]
     names = " ".join(f"{r.id} {r.name} {r.purpose}".lower() for r in library.routines)
     for topic in ("lower back", "sciatica", "neck", "upper back", "shoulder"):
