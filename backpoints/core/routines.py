@@ -19,6 +19,7 @@ from typing import Mapping
 
 import yaml
 
+from .figures import markers_in
 from .files import DataError, Problem, read_text, write_atomically
 from .model import Dataset, Source
 from .sheet import Sheet, today
@@ -494,7 +495,7 @@ def route(routine: Routine, dataset: Dataset, view: str) -> tuple[tuple[Stop, ..
         point = dataset.point(code)
         if point is None:
             continue
-        mine = [m for m in point.markers if m.view == view]
+        mine = markers_in(point, view)  # a crop (low back, neck) shows its body figure's markers
         if not mine or len(mine) > GROUP_MARKERS:
             continue
         badges.extend(Stop(number, code, m.x, m.y) for m in mine)

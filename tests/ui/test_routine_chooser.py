@@ -215,6 +215,12 @@ def test_the_map_draws_the_route_the_state_holds(qtbot, dataset, library) -> Non
     # A figure built later (the foot close-up) gets the route too.
     state.set_view("foot-medial")
     assert {n for n, _ in _overlays(view.scene_for("foot-medial"))[0].numbers_at()} == {5}
+    # The low back close-up (a crop of the back figure) numbers BL23, BL52 and GV4 too.
+    state.set_view("lumbar")
+    lumbar = _overlays(view.scene_for("lumbar"))
+    assert lumbar and {n for n, _ in lumbar[0].numbers_at()} >= {1, 2, 3}
+    bl23 = view.scene_for("lumbar").markers_for("BL23")[0].pos()
+    assert any(n == 1 and (p - bl23).manhattanLength() < 1e-6 for n, p in lumbar[0].numbers_at())
     state.set_route(library.get("neck-stiffness-self-care"))
     assert [o.routine.id for o in _overlays(view.scene_for("back"))] == ["neck-stiffness-self-care"]
     state.set_route(None)
@@ -232,7 +238,7 @@ def test_choosing_a_routine_in_the_window_numbers_it_on_the_map(qtbot, window) -
     assert overlays and overlays[0].routine.id == "cherkin2009-standardized"
 
 
-def test_runner_and_editor_open_centred_on_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_runner_and_editor_open_over_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from backpoints.core.sheet import Sheet
@@ -250,7 +256,10 @@ def test_runner_and_editor_open_centred_on_the_window(qtbot, window) -> None:  #
     for child in (runner, editor):
         assert child.isWindow() and child.parentWidget() is window
         assert child.pos() != QPoint(0, 0)
-        # Over the window's middle, as far as the screen allows (the test screen is smaller than the window).
+        # Over the window, as far as the screen allows (the test screen is smaller than the window).
         assert frame.contains(child.frameGeometry().center()), child.objectName()
         assert screen.contains(child.frameGeometry()), child.objectName()
+    # The runner sits over the window's right-hand side, so the map it zooms stays in view.
+    assert runner.frameGeometry().right() >= min(frame.right(), screen.right()) - 40
+    for child in (runner, editor):
         child.close()

@@ -39,11 +39,12 @@ ROUTINE_FILTER = "Routines files (*.yaml *.yml);;All files (*)"
 FAVOURITES_FILTER = "Favourites files (*.yaml *.yml);;All files (*)"
 
 
-def place_over(window: QWidget, parent: QWidget | None, width: int, height: int) -> None:
-    """Size a child window and centre it on its parent window, kept on the parent's screen.
+def place_over(window: QWidget, parent: QWidget | None, width: int, height: int, *, right: bool = False) -> None:
+    """Size a child window and put it over its parent window, kept on the parent's screen.
 
-    Without this a parented top-level window opens at 0,0 (over the map) on X11 with no
-    window manager, and wherever the platform likes elsewhere.
+    Centred, or with `right` over the parent's right-hand side (the runner: the map it
+    zooms stays in view). Without this a parented top-level window opens at 0,0 (over the
+    map) on X11 with no window manager, and wherever the platform likes elsewhere.
     """
     window.resize(width, height)
     if parent is None:
@@ -54,6 +55,8 @@ def place_over(window: QWidget, parent: QWidget | None, width: int, height: int)
     extra = frame.size() - top.geometry().size()
     rect = QRect(QPoint(0, 0), window.size() + extra)
     rect.moveCenter(frame.center())
+    if right:
+        rect.moveRight(frame.right() - 16)
     screen = top.screen()
     if screen is not None:
         area = screen.availableGeometry()
@@ -211,7 +214,7 @@ class RoutinesPanel(QWidget):
         runner.setWindowTitle(f"Guided session: {routine.name}")
         runner.setObjectName("routine-runner")
         runner.point_focused.connect(lambda code: self.state.select(code or None, reveal=True))
-        place_over(runner, self.window(), 560, 640)
+        place_over(runner, self.window(), 560, 640, right=True)
         runner.show()
 
     # --- files: import and export -------------------------------------------------------------
