@@ -221,6 +221,10 @@ def test_the_map_draws_the_route_the_state_holds(qtbot, dataset, library) -> Non
     assert lumbar and {n for n, _ in lumbar[0].numbers_at()} >= {1, 2, 3}
     bl23 = view.scene_for("lumbar").markers_for("BL23")[0].pos()
     assert any(n == 1 and (p - bl23).manhattanLength() < 1e-6 for n, p in lumbar[0].numbers_at())
+    # The close-up is magnified, its badges are not: the same size on screen as on the whole figure.
+    badge = lumbar[0].childItems()[0]
+    on_screen = badge.deviceTransform(view.viewportTransform()).mapRect(badge.boundingRect())
+    assert 15 < on_screen.width() < 30, on_screen
     state.set_route(library.get("neck-stiffness-self-care"))
     assert [o.routine.id for o in _overlays(view.scene_for("back"))] == ["neck-stiffness-self-care"]
     state.set_route(None)
