@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from ..core.favourites import Favourites, import_favourites, load_favourites, save_favourites
-from ..core.files import DataError
+from ..core.files import DataError, read_text
 
 
 def _legacy_stars(path: Path) -> Favourites:
@@ -31,7 +31,7 @@ def _legacy_stars(path: Path) -> Favourites:
     if path != paths.user_favourites_file() or not routines.is_file():
         return Favourites()
     try:
-        old = parse_user_routines(routines.read_text(encoding="utf-8"), str(routines))
+        old = parse_user_routines(read_text(str(routines)), str(routines))
     except (OSError, UnicodeError, DataError):
         return Favourites()  # the Routines tab reports (and sets aside) a bad routines file
     return Favourites(old.favourite_points, old.favourite_routines)
