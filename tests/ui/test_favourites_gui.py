@@ -131,3 +131,32 @@ def test_stars_from_an_older_routines_file_are_carried_over(qtbot, window) -> No
     window.state.select("GV4")
     assert window.details.star_button.text() == "★ Starred"
     assert load_favourites(paths.user_favourites_file()) == (Favourites(("GV4",)), "")
+
+
+def test_my_routines_export_and_import_through_the_menu(qtbot, window, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.routines import export_routines, load_routines, load_user_routines, routine_from_sheet
+    from backpoints.core.sheet import Sheet
+    from backpoints.resources import data_file
+
+    window.tabs.setCurrentWidget(window.routines_panel)
+    panel = window.routines_panel
+    actions = {a.text(): a for a in panel.files_button.menu().actions()}
+    actions["Export my routines…"].trigger()  # nothing of one's own yet: said, no dialog
+    assert "no routines of your own" in window.statusBar().currentMessage()
+    shared = tmp_path / "shared.yaml"
+    export_routines((routine_from_sheet(Sheet(title="Friend's", points=("BL23", "KI3")), dataset, "friends"),), shared)
+    panel.ask_open_path = lambda *args: str(shared)  # type: ignore[method-assign]
+    actions["Import routines…"].trigger()
+    assert [r.id for r in load_user_routines(paths.user_routines_file())[0].routines] == ["friends"]
+    assert panel.chooser.list.item(panel.chooser.list.count() - 1).text() == "Friend's  (mine)"
+    out = tmp_path / "mine.yaml"
+    panel.ask_save_path = lambda *args: str(out)  # type: ignore[method-assign]
+    actions["Export my routines…"].trigger()
+    assert [r.id for r in load_user_routines(out)[0].routines] == ["friends"]
+    # A file whose routine would shadow a bundled one is refused, and says why.
+    library = load_routines(data_file("routines.yaml"), dataset)
+    export_routines((library.get("lower-back-self-care"),), shared, library.sources)
+    actions["Import routines…"].trigger()
+    qtbot.waitUntil(lambda: last_message(window) is not None)
+    assert "lower-back-self-care" in last_message(window)[1]
+    assert [r.id for r in load_user_routines(paths.user_routines_file())[0].routines] == ["friends"]
