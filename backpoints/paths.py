@@ -134,6 +134,11 @@ def user_routines_file() -> Path:
     return routines_dir() / "routines.yaml"
 
 
+def user_favourites_file() -> Path:
+    """The points and routines the user starred (core/favourites.py)."""
+    return routines_dir() / "favourites.yaml"
+
+
 def ensure_private(path: Path) -> Path:
     """Create a folder readable by its owner only (and tighten an existing one); return it.
 

@@ -3,8 +3,8 @@
 A routine is an ordered list of steps (point, side, time or count, how to press or
 needle) with its provenance: a published trial protocol, or points taken from a
 published prescription ("traditional"), or the user's own ("personal"). The bundled
-library is data/routines.yaml; the user's routines and favourites live in one file in
-the user's data folder, read with the same validator.
+library is data/routines.yaml; the user's routines live in one file in the user's data
+folder, read with the same validator (their stars: core/favourites.py).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Mapping
 
 import yaml
 
+from .figures import markers_in
 from .files import DataError, Problem, read_text, write_atomically
 from .model import Dataset, Source
 from .sheet import Sheet, today
@@ -119,6 +120,8 @@ class Routine:
     pregnancy: bool = False
     citation: str = ""
     also_citations: tuple[str, ...] = ()
+    #: The main source's web address, if it is a web page ('' for a book or journal cited without one).
+    source_url: str = ""
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -146,6 +149,10 @@ class Routine:
             "traditional": "Traditional combination (points from a published prescription; not tested as a routine)",
             "personal": "Your own routine (not from a source)",
         }[self.provenance.kind]
+        if self.provenance.kind == "traditional" and self.source_url:
+            # Say what the source is and is not: a web page, not a textbook checked by us.
+            label = ("Traditional combination (points as a web page gives them, not checked against a "
+                     "textbook; not tested as a routine)")
         text = f"{label}: {self.citation}" if self.citation else label
         if self.also_citations:
             text += " Also: " + " ".join(self.also_citations)
@@ -166,6 +173,7 @@ class Routine:
                 "kind": self.provenance.kind,
                 "key": self.provenance.source or None,
                 "citation": self.citation or None,
+                "url": self.source_url or None,
                 "also": [
                     {"key": key, "citation": citation}
                     for key, citation in zip(self.provenance.also, self.also_citations)
@@ -365,6 +373,7 @@ def _read_routine(
         pregnancy=pregnancy,
         citation=citation,
         also_citations=also,
+        source_url=sources[provenance.source].url if provenance.source in sources else "",
     )
 
 
@@ -486,7 +495,7 @@ def route(routine: Routine, dataset: Dataset, view: str) -> tuple[tuple[Stop, ..
         point = dataset.point(code)
         if point is None:
             continue
-        mine = [m for m in point.markers if m.view == view]
+        mine = markers_in(point, view)  # a crop (low back, neck) shows its body figure's markers
         if not mine or len(mine) > GROUP_MARKERS:
             continue
         badges.extend(Stop(number, code, m.x, m.y) for m in mine)
@@ -548,7 +557,11 @@ def _first_sentence(text: str) -> str:
 # --- the user's routines and favourites ------------------------------------------------
 @dataclass(frozen=True)
 class UserRoutines:
-    """The user's own routines and starred points and routines."""
+    """The user's own routines (and stars kept here before favourites had their own file).
+
+    Stars now live in favourites.yaml (core/favourites.py); the fields below are what an
+    older routines file held, read once to carry them over and written back unchanged.
+    """
 
     routines: tuple[Routine, ...] = ()
     favourite_points: tuple[str, ...] = ()
@@ -563,18 +576,6 @@ class UserRoutines:
 
     def without_routine(self, routine_id: str) -> "UserRoutines":
         return replace(self, routines=tuple(r for r in self.routines if r.id != routine_id))
-
-    def toggled_point(self, code: str) -> "UserRoutines":
-        """Star or unstar a point."""
-        if code in self.favourite_points:
-            return replace(self, favourite_points=tuple(c for c in self.favourite_points if c != code))
-        return replace(self, favourite_points=self.favourite_points + (code,))
-
-    def toggled_routine(self, routine_id: str) -> "UserRoutines":
-        """Star or unstar a routine."""
-        if routine_id in self.favourite_routines:
-            return replace(self, favourite_routines=tuple(r for r in self.favourite_routines if r != routine_id))
-        return replace(self, favourite_routines=self.favourite_routines + (routine_id,))
 
 
 def user_routines_to_yaml(user: UserRoutines, sources: Mapping[str, Source] | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -11,6 +12,9 @@ from ..core.model import AREA_LABELS, HAZARD_INFO, MERIDIANS, ROLE_LABELS, Datas
 from ..core.wording import DISCLAIMER
 from ..printing.fonts import CJK_FAMILY
 from .state import BrowseState
+
+if TYPE_CHECKING:
+    from .favourites import FavouritesState
 
 
 def details_css() -> str:
@@ -182,6 +186,8 @@ class DetailsPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.map_button)
         buttons.addStretch(1)
+        self._buttons = buttons
+        self.star_button: QPushButton | None = None
         self.title = QLabel("Details", self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         bold = self.title.font()  # a font, not a style sheet: it follows the text size
@@ -194,6 +200,15 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.browser, 1)
         state.selection_changed.connect(self._show)
         self._show(state.selected_code)
+
+    def attach_favourites(self, favourites: "FavouritesState") -> None:
+        """Add the star for the selected point (ui/favourites.py keeps and saves it)."""
+        from .favourites import StarButton
+
+        self.star_button = StarButton(favourites, "point", self)
+        self._buttons.insertWidget(2, self.star_button)
+        self.star_button.set_target(self.state.selected_code)
+        self.state.selection_changed.connect(self.star_button.set_target)
 
     def _show(self, _code: str = "") -> None:
         """Show the selected point, or the welcome text when none is selected."""

@@ -68,9 +68,12 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel(self.state, self)
         self.sheet_panel = SheetPanel(self.document, self.state, self)
         self.tabs = QTabWidget(self)
+        from .favourites import FavouritesState
         from .routines.panel import RoutinesPanel
 
-        self.routines_panel = RoutinesPanel(self.state, self.document, self.map, self)
+        self.favourites = FavouritesState(parent=self)  # stars: read on first use, saved on each change
+        self.details.attach_favourites(self.favourites)
+        self.routines_panel = RoutinesPanel(self.state, self.document, self.favourites, self)
         self.tabs.addTab(self.details, "Details")
         self.tabs.addTab(self.sheet_panel, "Sheet")
         self.tabs.addTab(self.routines_panel, "Routines")
@@ -137,6 +140,8 @@ class MainWindow(QMainWindow):
         self.document.sheet_changed.connect(lambda: self.diary_panel.set_sheet_points(self.document.sheet.points))
         self.diary_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.routines_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.favourites.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.favourites.problem.connect(lambda text: show_message(self, "Your routines and favourites", text))
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------

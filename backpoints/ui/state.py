@@ -12,11 +12,15 @@ other, and the main window never relays between them.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from ..core.model import VIEWS, Dataset, Point
 from ..core.search import Filters, SearchIndex, Suggestion, group_suggestions
+
+if TYPE_CHECKING:  # core.routines reads YAML; start-up does not need it
+    from ..core.routines import Routine
 
 
 class BrowseState(QObject):
@@ -33,6 +37,8 @@ class BrowseState(QObject):
     #: "Show on map": the map should bring this point into view.
     reveal_requested = Signal(str)
     view_changed = Signal(str)
+    #: The routine whose press order the map shows changed; the new one is `route`.
+    route_changed = Signal()
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +51,7 @@ class BrowseState(QObject):
         self._selected: Point | None = None
         self._suggestions: list[Suggestion] = []
         self._view = "back"
+        self._route: Routine | None = None
 
     # --- reading ------------------------------------------------------------------------
     @property
@@ -85,6 +92,11 @@ class BrowseState(QObject):
     @property
     def view(self) -> str:
         return self._view
+
+    @property
+    def route(self) -> Routine | None:
+        """The routine whose numbered press order is drawn on the map, or None."""
+        return self._route
 
     def is_filtering(self) -> bool:
         return bool(self._query.strip()) or self._filters != Filters()
@@ -160,6 +172,13 @@ class BrowseState(QObject):
             return
         self._view = view
         self.view_changed.emit(view)
+
+    def set_route(self, routine: Routine | None) -> None:
+        """Show a routine's press order on the map (None: no route)."""
+        if routine is self._route:
+            return
+        self._route = routine
+        self.route_changed.emit()
 
     # --- internals ------------------------------------------------------------------------
     def _update_result(self) -> None:

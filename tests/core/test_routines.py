@@ -81,6 +81,17 @@ def test_only_trial_routines_claim_to_be_tested(library) -> None:  # type: ignor
             assert routine.source_text().startswith("Trial protocol: ")
 
 
+def test_a_traditional_routine_from_a_web_page_says_what_its_source_is(library) -> None:  # type: ignore[no-untyped-def]
+    for routine in library.routines:
+        source = library.sources.get(routine.provenance.source)
+        if routine.provenance.kind == "traditional" and source is not None and source.url:
+            assert routine.source_url == source.url
+            assert "a web page" in routine.source_text() and "not checked against a textbook" in routine.source_text()
+            assert routine.to_json()["source"]["url"] == source.url  # type: ignore[index]
+    trial = library.get("cherkin2009-standardized")
+    assert "web page" not in trial.source_text()
+
+
 def test_the_library_covers_the_asked_for_conditions(library) -> None:  # type: ignore[no-untyped-def]
     names = " ".join(f"{r.id} {r.name} {r.purpose}".lower() for r in library.routines)
     for topic in ("lower back", "sciatica", "neck", "upper back", "shoulder"):
@@ -214,11 +225,11 @@ def test_routine_from_sheet_and_editing_steps(dataset) -> None:  # type: ignore[
         routine_from_sheet(big, dataset, "big")
 
 
-def test_user_file_round_trips_routines_and_favourites(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+def test_user_file_round_trips_routines_and_older_stars(tmp_path: Path, dataset) -> None:  # type: ignore[no-untyped-def]
+    """Stars an older routines file holds are read and written back unchanged (favourites.yaml carries them over)."""
     path = tmp_path / "data" / "routines.yaml"
     mine = routine_from_sheet(Sheet(title="Mine", points=("BL23", "KI3")), dataset, "mine")
-    user = UserRoutines().with_routine(mine).toggled_point("BL23").toggled_point("GV4").toggled_point("GV4")
-    user = user.toggled_routine("lower-back-self-care")
+    user = UserRoutines(favourite_points=("BL23",), favourite_routines=("lower-back-self-care",)).with_routine(mine)
     save_user_routines(user, path)
     loaded, message = load_user_routines(path)
     assert message == ""
@@ -244,7 +255,7 @@ def test_a_bad_user_file_is_set_aside_never_lost(tmp_path: Path, dataset) -> Non
     assert str(kept[0]) in message and re.search(r"routines\.yaml:\d+:\d+: ", message)
     assert not path.exists()
     # Saving afterwards writes a fresh file beside the kept one.
-    save_user_routines(user.toggled_point("BL23"), path)
+    save_user_routines(UserRoutines(favourite_points=("BL23",)), path)
     assert kept[0].read_text(encoding="utf-8") == broken
 
 
@@ -274,7 +285,7 @@ def test_export_and_import_carry_sources(tmp_path: Path, library, dataset) -> No
 
 def test_a_failed_write_raises_and_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "routines.yaml"
-    save_user_routines(UserRoutines().toggled_point("BL23"), path)
+    save_user_routines(UserRoutines(favourite_points=("BL23",)), path)
     before = path.read_bytes()
 
     def disk_full(*args: object) -> None:

@@ -117,7 +117,8 @@ def test_every_panel_button(qtbot, busy_window: MainWindow) -> None:  # type: ig
         clicked.append(button.text())
     answerer.stop()
     for text in ("Print…", "Preview…", "Export PDF…", "Add to sheet", "Show on map", "Start from a routine",
-                 "Move up", "Remove", "Start guided session", "Make sheet"):
+                 "Move up", "Remove", "Start guided session", "Make sheet", "★ Starred",
+                 "Add starred points to sheet", "Import / export"):
         assert text in clicked, text
     # The guided session opened in its own window; closing it deletes it.
     runners = [w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner" and w.isVisible()]

@@ -54,9 +54,11 @@ def test_buttons_and_enter_ask_for_a_run_a_sheet_and_a_star(qtbot, chooser) -> N
     with qtbot.waitSignal(chooser.sheet_requested) as sheet:
         qtbot.mouseClick(chooser.sheet_button, Qt.MouseButton.LeftButton)
     assert sheet.args == ["lower-back-self-care"]
-    with qtbot.waitSignal(chooser.favourite_toggled) as star:
+    with qtbot.waitSignal(chooser.favourites.favourites_changed):
         qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
-    assert star.args == ["lower-back-self-care"]
+    assert chooser.favourites.has_routine("lower-back-self-care")
+    assert chooser.star_button.text() == "★ Starred" and chooser.star_button.isChecked()
+    assert chooser.list.item(0).text() == "★ Lower back, self-care"
     chooser.list.setFocus()
     with qtbot.waitSignal(chooser.run_requested) as enter:
         qtbot.keyClick(chooser.list, Qt.Key.Key_Return)
@@ -66,11 +68,42 @@ def test_buttons_and_enter_ask_for_a_run_a_sheet_and_a_star(qtbot, chooser) -> N
 def test_stars_and_own_routines_come_first_and_last(qtbot, chooser, dataset) -> None:  # type: ignore[no-untyped-def]
     mine = routine_from_sheet(Sheet(title="My back", points=("BL23", "KI3")), dataset, "my-back")
     chooser.select("neck-stiffness-self-care")
-    chooser.set_user(UserRoutines(routines=(mine,), favourite_routines=("neck-stiffness-self-care",)))
+    chooser.set_user(UserRoutines(routines=(mine,)))
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
     assert chooser.list.item(0).text() == "★ Stiff neck, self-care"
     assert chooser.list.item(chooser.list.count() - 1).text() == "My back  (mine)"
-    assert chooser.star_button.text() == "★ Unstar"
+    assert chooser.star_button.text() == "★ Starred"
     assert chooser.current_id() == "neck-stiffness-self-care"
+    # Unstar: back in the library's order.
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
+    assert chooser.list.item(0).text() == "Lower back, self-care"
+    assert chooser.star_button.text() == "☆ Star"
+
+
+def test_favourites_only_shows_the_starred_routines(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    names = lambda: [chooser.list.item(r).text() for r in range(chooser.list.count())]  # noqa: E731
+    box = chooser.favourites_only
+    tick = lambda: qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # noqa: E731
+    tick()
+    assert names() == [] and chooser.empty.isVisible()
+    assert "No starred routines yet" in chooser.empty.text()
+    tick()
+    chooser.select("cherkin2009-standardized")
+    qtbot.mouseClick(chooser.star_button, Qt.MouseButton.LeftButton)
+    tick()
+    assert names() == ["★ Trial protocol, Cherkin 2009"] and not chooser.empty.isVisible()
+
+
+def test_buttons_are_disabled_with_a_reason_until_a_routine_is_chosen(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
+    assert chooser.current_id() == ""
+    for button in (chooser.run_button, chooser.sheet_button, chooser.star_button):
+        assert not button.isEnabled()
+        assert "first" in button.toolTip(), button.text()
+    assert chooser.detail.text().startswith("Choose a routine in the list")
+    chooser.select("lower-back-self-care")
+    for button in (chooser.run_button, chooser.sheet_button, chooser.star_button):
+        assert button.isEnabled() and "first" not in button.toolTip()
+    assert "1. BL23" in chooser.detail.text()
 
 
 def test_pregnancy_filter_hides_unsafe_routines(qtbot, chooser) -> None:  # type: ignore[no-untyped-def]
@@ -158,3 +191,79 @@ def test_the_map_follows_the_runner_step(qtbot, dataset, library) -> None:  # ty
     qtbot.waitUntil(lambda: centre_near("BL40"))
     qtbot.keyClick(widget, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: centre_near("GV4"))
+
+
+def _overlays(scene):  # type: ignore[no-untyped-def]
+    return [i for i in scene.items() if type(i).__name__ == "RouteOverlay"]
+
+
+def test_the_map_draws_the_route_the_state_holds(qtbot, dataset, library) -> None:  # type: ignore[no-untyped-def]
+    """BrowseState.route is the one place the shown routine lives: the map listens, nobody reaches in."""
+    from backpoints.ui.bodymap import BodyMapView
+    from backpoints.ui.state import BrowseState
+
+    state = BrowseState(dataset)
+    view = BodyMapView(state)
+    qtbot.addWidget(view)
+    view.resize(500, 800)
+    view.show()
+    routine = library.get("lower-back-self-care")
+    with qtbot.waitSignal(state.route_changed):
+        state.set_route(routine)
+    back = _overlays(view.scene_for("back"))
+    assert len(back) == 1 and sorted({n for n, _ in back[0].numbers_at()}) == [1, 2, 3, 4, 5]
+    # A figure built later (the foot close-up) gets the route too.
+    state.set_view("foot-medial")
+    assert {n for n, _ in _overlays(view.scene_for("foot-medial"))[0].numbers_at()} == {5}
+    # The low back close-up (a crop of the back figure) numbers BL23, BL52 and GV4 too.
+    state.set_view("lumbar")
+    lumbar = _overlays(view.scene_for("lumbar"))
+    assert lumbar and {n for n, _ in lumbar[0].numbers_at()} >= {1, 2, 3}
+    bl23 = view.scene_for("lumbar").markers_for("BL23")[0].pos()
+    assert any(n == 1 and (p - bl23).manhattanLength() < 1e-6 for n, p in lumbar[0].numbers_at())
+    # The close-up is magnified, its badges are not: the same size on screen as on the whole figure.
+    badge = lumbar[0].childItems()[0]
+    on_screen = badge.deviceTransform(view.viewportTransform()).mapRect(badge.boundingRect())
+    assert 15 < on_screen.width() < 30, on_screen
+    state.set_route(library.get("neck-stiffness-self-care"))
+    assert [o.routine.id for o in _overlays(view.scene_for("back"))] == ["neck-stiffness-self-care"]
+    state.set_route(None)
+    assert not _overlays(view.scene_for("back")) and not _overlays(view.scene_for("foot-medial"))
+
+
+def test_choosing_a_routine_in_the_window_numbers_it_on_the_map(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.tabs.setCurrentWidget(window.routines_panel)
+    chooser = window.routines_panel.chooser
+    row = _row_of(chooser, "cherkin2009-standardized")
+    rect = chooser.list.visualItemRect(chooser.list.item(row))
+    qtbot.mouseClick(chooser.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.state.route is not None and window.state.route.id == "cherkin2009-standardized"
+    overlays = _overlays(window.map.scene_for(window.map.current_view))
+    assert overlays and overlays[0].routine.id == "cherkin2009-standardized"
+
+
+def test_runner_and_editor_open_over_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from backpoints.core.sheet import Sheet
+
+    window.move(40, 30)
+    window.tabs.setCurrentWidget(window.routines_panel)
+    chooser = window.routines_panel.chooser
+    chooser.select("lower-back-self-care")
+    qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    runner = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner")
+    window.routines_panel.routine_from_sheet(Sheet(title="Mine", points=("BL23", "KI3")))
+    editor = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-editor")
+    frame = window.frameGeometry()
+    screen = window.screen().availableGeometry()
+    for child in (runner, editor):
+        assert child.isWindow() and child.parentWidget() is window
+        assert child.pos() != QPoint(0, 0)
+        # Over the window, as far as the screen allows (the test screen is smaller than the window).
+        assert frame.contains(child.frameGeometry().center()), child.objectName()
+        assert screen.contains(child.frameGeometry()), child.objectName()
+    # The runner sits over the window's right-hand side, so the map it zooms stays in view.
+    assert runner.frameGeometry().right() >= min(frame.right(), screen.right()) - 40
+    for child in (runner, editor):
+        child.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -21,6 +22,9 @@ from ...core.figures import best_view, is_body_view, markers_in, view_for_area
 from ...core.landmarks import measurement
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
 from ..state import BrowseState
+
+if TYPE_CHECKING:
+    from ..routines.overlay import RouteLayer
 
 from . import accessibility
 from .items import MarkerItem, RegionItem
@@ -66,6 +70,7 @@ class BodyMapView(QGraphicsView):
         self.landmarks_on = {"body": False, "close-up": True}
         self.grid_on = False
         self.labels_on = False
+        self.route_layer: RouteLayer | None = None  # the press order of state.route, built on first use
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -101,6 +106,7 @@ class BodyMapView(QGraphicsView):
             lambda code: self.select_point(code or None, reveal=bool(code) and not self.keep_camera))
         state.reveal_requested.connect(lambda code: self.select_point(code, reveal=True))
         state.view_changed.connect(self.show_view)
+        state.route_changed.connect(self._show_route)
 
     def _show_filters(self) -> None:
         added = self.state.filters.areas - self._areas
@@ -121,7 +127,17 @@ class BodyMapView(QGraphicsView):
             scene = FigureScene(view, self._dataset, self)
             self._scenes[view] = scene
             self._apply_state(scene)
+            if self.route_layer is not None:
+                self.route_layer.attach(scene)
         return scene
+
+    def _show_route(self) -> None:
+        """Draw the state's routine (numbers and path) on every figure built so far."""
+        from ..routines.overlay import RouteLayer
+
+        if self.route_layer is None:
+            self.route_layer = RouteLayer()
+        self.route_layer.show(self.state.route, self._dataset, list(self._scenes.values()))
 
     def set_dataset(self, dataset: Dataset) -> None:
         """Show another dataset; scenes are rebuilt on demand."""
@@ -130,6 +146,8 @@ class BodyMapView(QGraphicsView):
         self._dataset = dataset
         old = self._scenes
         self._scenes = {}
+        if self.route_layer is not None:
+            self.route_layer.show(self.state.route, dataset, [])
         self._view = ""
         self._selected = None
         self._result = None

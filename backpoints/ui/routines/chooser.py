@@ -1,8 +1,9 @@
 """RoutineChooser: the list of routines with each one's steps, cautions and source.
 
 Takes plain values (the bundled RoutineLibrary, the Dataset, the user's UserRoutines)
-and emits what the user asked for; the window decides what happens (show the route
-on the map, start the runner, make the sheet, save the star).
+and the FavouritesState (its star writes there), and emits what the user asked for;
+the Routines tab decides what happens (show the route on the map, start the runner,
+make the sheet). Until a routine is chosen its buttons are disabled and say why.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,8 +25,13 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Dataset
 from ...core.routines import ASHI, Routine, RoutineLibrary, UserRoutines
+from ..favourites import FavouritesState, StarButton
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the detail area and the disabled buttons say before a routine is chosen.
+CHOOSE_FIRST = "Choose a routine in the list first."
+PLACEHOLDER = ("Choose a routine in the list to see its steps in order, its cautions and its source, "
+               "and its numbered press order on the map.")
 
 
 def describe(routine: Routine, dataset: Dataset) -> str:
@@ -56,7 +63,6 @@ class RoutineChooser(QWidget):
     routine_selected = Signal(str)
     run_requested = Signal(str)
     sheet_requested = Signal(str)
-    favourite_toggled = Signal(str)
 
     def __init__(
         self,
@@ -64,12 +70,21 @@ class RoutineChooser(QWidget):
         dataset: Dataset,
         user: UserRoutines | None = None,
         parent: QWidget | None = None,
+        favourites: FavouritesState | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.dataset = dataset
         self.user = user or UserRoutines()
+        self.favourites = favourites if favourites is not None else FavouritesState(parent=self)
         self.hide_pregnancy = False
+        self.favourites_only = QCheckBox("★ Favourites only")
+        self.favourites_only.setToolTip("Show only the routines you starred")
+        self.favourites_only.toggled.connect(lambda _on: self._fill())
+        self.empty = QLabel()
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setWordWrap(True)
+        self.empty.hide()
         self.list = QListWidget()
         self.list.setAccessibleName("Routines")
         self.list.currentItemChanged.connect(self._on_current)
@@ -84,18 +99,22 @@ class RoutineChooser(QWidget):
         scroll.setWidget(self.detail)
         self.run_button = QPushButton("Start guided session")
         self.sheet_button = QPushButton("Make sheet")
-        self.star_button = QPushButton("☆ Star")
+        self.star_button = StarButton(self.favourites, "routine", self)
         self.run_button.clicked.connect(lambda: self._emit(self.run_requested))
         self.sheet_button.clicked.connect(lambda: self._emit(self.sheet_requested))
-        self.star_button.clicked.connect(self._toggle_star)
+        self.favourites.favourites_changed.connect(self._fill)
         buttons = QHBoxLayout()
         for button in (self.run_button, self.sheet_button, self.star_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.favourites_only)
+        layout.addWidget(self.empty)
         layout.addWidget(self.list, 2)
         layout.addWidget(scroll, 3)
         layout.addLayout(buttons)
         self._fill()
+        if self.list.currentItem() is None:
+            self._on_current(None, None)
 
     # --- state from outside ------------------------------------------------------------
     def routines(self) -> tuple[Routine, ...]:
@@ -131,9 +150,10 @@ class RoutineChooser(QWidget):
         current = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
-        stars = set(self.user.favourite_routines)
+        stars = set(self.favourites.favourites.routines)
         shown = [r for r in self.routines()
-                 if not (self.hide_pregnancy and r.pregnancy_caution(self.dataset))]
+                 if not (self.hide_pregnancy and r.pregnancy_caution(self.dataset))
+                 and not (self.favourites_only.isChecked() and r.id not in stars)]
         # Starred routines first, otherwise the library's order.
         shown.sort(key=lambda r: r.id not in stars)
         for routine in shown:
@@ -144,6 +164,12 @@ class RoutineChooser(QWidget):
             item.setToolTip(escape(f"{routine.audience}, {routine.technique}"))  # escaped, as every tooltip is
             self.list.addItem(item)
         self.list.blockSignals(False)
+        if not shown and self.favourites_only.isChecked():
+            self.empty.setText("No starred routines yet: choose a routine and press ☆ Star, "
+                               "or untick “Favourites only”.")
+        elif not shown:
+            self.empty.setText("No routine is left with the pregnancy filter on.")
+        self.empty.setVisible(not shown)
         self.select(current)
         if self.current_id() != current:
             self._on_current(self.list.currentItem(), None)
@@ -151,18 +177,15 @@ class RoutineChooser(QWidget):
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         routine = self.routine(str(item.data(ID_ROLE))) if item is not None else None
-        self.detail.setText(describe(routine, self.dataset) if routine is not None else "")
-        for button in (self.run_button, self.sheet_button, self.star_button):
+        self.detail.setText(describe(routine, self.dataset) if routine is not None else PLACEHOLDER)
+        for button, does in ((self.run_button, "Follow this routine step by step with a timer"),
+                             (self.sheet_button, "Make a sheet of this routine, numbered in press order")):
             button.setEnabled(routine is not None)
-        starred = routine is not None and routine.id in self.user.favourite_routines
-        self.star_button.setText("★ Unstar" if starred else "☆ Star")
+            button.setToolTip(does if routine is not None else f"{CHOOSE_FIRST} {does}.")
+        self.star_button.set_target(routine.id if routine is not None else "")
         self.routine_selected.emit(routine.id if routine is not None else "")
 
     def _emit(self, signal: SignalInstance) -> None:
         routine_id = self.current_id()
         if routine_id:
             signal.emit(routine_id)
-
-    @Slot()
-    def _toggle_star(self) -> None:
-        self._emit(self.favourite_toggled)

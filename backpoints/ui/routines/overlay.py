@@ -23,6 +23,41 @@ BADGE = QColor("#0b4f8a")
 Z_VALUE = 50.0
 
 
+class RouteBadge(QGraphicsItem):
+    """One step number beside a marker, the same size on screen at any zoom (as the markers are)."""
+
+    def __init__(self, number: int, at: QPointF, radius: float, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.number = number
+        self.radius = radius
+        self.setPos(at)
+        # Screen pixels, not figure units: a close-up or a zoom must not blow the badge up.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def _centre(self) -> QPointF:
+        return QPointF(self.radius * 0.9, -self.radius * 0.9)  # beside the marker, not on it
+
+    def boundingRect(self) -> QRectF:
+        c, r = self._centre(), self.radius + 1.5
+        return QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        centre, r = self._centre(), self.radius
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(max(6.0, r * 0.9))
+        painter.setFont(font)
+        painter.setPen(QPen(QColor("white"), 1.2))
+        painter.setBrush(BADGE)
+        painter.drawEllipse(centre, r, r)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter,
+                         str(self.number))
+
+
 class RouteOverlay(QGraphicsItem):
     """Numbered markers and the path between them for one routine on one view."""
 
@@ -46,9 +81,11 @@ class RouteOverlay(QGraphicsItem):
         self.setZValue(Z_VALUE)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setAcceptHoverEvents(False)
+        for number, at in self._badge_points:
+            RouteBadge(number, at, radius, self)
         points = [p for _, p in self._badge_points] or [QPointF(0, 0)]
         xs, ys = [p.x() for p in points], [p.y() for p in points]
-        pad = radius * 2
+        pad = 2.0  # the path's pen is cosmetic; the badges bound themselves
         self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
 
     def numbers_at(self) -> list[tuple[int, QPointF]]:
@@ -59,29 +96,15 @@ class RouteOverlay(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if len(self._path_points) < 2:
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if len(self._path_points) > 1:
-            pen = QPen(BADGE, 1.6, Qt.PenStyle.DashLine)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for a, b in zip(self._path_points, self._path_points[1:]):
-                painter.drawLine(a, b)
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPointSizeF(max(6.0, self.radius * 0.9))
-        painter.setFont(font)
-        for number, at in self._badge_points:
-            centre = at + QPointF(self.radius * 0.9, -self.radius * 0.9)  # beside the marker, not on it
-            painter.setPen(QPen(QColor("white"), 1.2))
-            painter.setBrush(BADGE)
-            painter.drawEllipse(centre, self.radius, self.radius)
-            painter.setPen(QColor("white"))
-            painter.drawText(
-                QRectF(centre.x() - self.radius, centre.y() - self.radius, 2 * self.radius, 2 * self.radius),
-                Qt.AlignmentFlag.AlignCenter,
-                str(number),
-            )
+        pen = QPen(BADGE, 1.6, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for a, b in zip(self._path_points, self._path_points[1:]):
+            painter.drawLine(a, b)
 
 
 class FigureSceneLike(Protocol):
