@@ -221,9 +221,51 @@ def _foot_landmarks(view: str) -> list[Shape]:
     ]
 
 
+def _side(dx: float, y: float) -> Pt:
+    return A.MID + dx, y
+
+
+def _side_landmarks() -> list[Shape]:
+    """The side view: the hip bones, the trochanter, the knee, the fibula and the ankle."""
+    crest_top = _side(*A.SIDE_ILIAC_CREST_TOP)
+    back_l4, _ = A.side_profile(A.ILIAC_CREST_Y)
+    back_c7, _ = A.side_profile(A.level_y("C7"))
+    fibula = _side(*A.SIDE_FIBULA_HEAD)
+    malleolus = _side(*A.SIDE_LATERAL_MALLEOLUS)
+    tendon = A.SIDE_CALCANEAL_TENDON_DX
+    kb, _ = A.side_profile(A.POPLITEAL_CREASE_Y)
+    gb, _ = A.side_profile(A.GLUTEAL_FOLD_Y)
+    return [
+        Shape("spine", (_side(back_c7 + 3, A.level_y("C7")),), "C7", True, "left"),
+        Shape("bone", (_side(*A.SIDE_ACROMION),), "acromion", side="above-right"),
+        Shape("bone", (_side(*A.SIDE_ASIS), _side(18, A.ILIAC_CREST_Y + 6), crest_top,
+                       _side(-26, A.ILIAC_CREST_Y + 16), _side(*A.SIDE_PSIS)), "iliac crest", side="above-right",
+              at=crest_top),
+        # The level of the crest's top is L4: the rule runs back to the spine.
+        Shape("rule", (crest_top, _side(back_l4 + 2, A.ILIAC_CREST_Y)), KEY_LEVELS["L4"], True, "above-left",
+              _side(back_l4 - 2, A.ILIAC_CREST_Y)),
+        Shape("bone", (_side(*A.SIDE_ASIS),), "ASIS", side="right"),
+        Shape("bone", (_side(*A.SIDE_PSIS),), "PSIS ≈ S2", side="left"),
+        Shape("bone", (_side(*A.SIDE_GREATER_TROCHANTER),), "greater trochanter", side="below"),
+        Shape("bone", (_side(*A.SIDE_SACRAL_HIATUS),), "sacral hiatus (midline)", side="left"),
+        Shape("crease", (_side(gb + 2, A.GLUTEAL_FOLD_Y), _side(gb + 16, A.GLUTEAL_FOLD_Y + 3)), "gluteal fold",
+              side="left", at=_side(gb + 2, A.GLUTEAL_FOLD_Y)),
+        Shape("crease", (_side(kb + 1, A.POPLITEAL_CREASE_Y), _side(kb + 12, A.POPLITEAL_CREASE_Y + 1)),
+              "popliteal crease", side="left", at=_side(kb + 1, A.POPLITEAL_CREASE_Y)),
+        Shape("bone", (_side(*A.SIDE_PATELLA),), "patella", side="right"),
+        Shape("bone", (fibula,), "head of the fibula", side="left"),
+        Shape("bone", (malleolus,), "lateral malleolus", side="right", at=(malleolus[0] + 6, malleolus[1] - 10)),
+        Shape("crease", (_side(tendon + 2, 880), _side(tendon, A.MALLEOLUS_Y), _side(tendon - 3, 975)),
+              "calcaneal tendon", side="left", at=_side(tendon + 2, 890)),
+        Shape("bone", (_side(*A.SIDE_FIFTH_METATARSAL_BASE),), "5th metatarsal base", side="below"),
+    ]
+
+
 def landmarks(view: str) -> list[Shape]:
     """The landmark shapes of a view (a close-up gets its base view's)."""
     base = base_of(view)
+    if base == "side":
+        return _side_landmarks()
     if base == "back":
         return _back_landmarks()
     if base == "front":
@@ -302,6 +344,34 @@ def cun_grid(view: str) -> list[Shape]:
             label = "umbilicus → pubic symphysis: 5 B-cun" if i == 5 else ""
             shapes.append(Shape("grid", ((A.MID - 4 * A.CUN_X, y), (A.MID + 4 * A.CUN_X, y)), label, i in (0, 5)))
         shapes += _leg_scale("front")
+    elif base == "side":
+        shapes += _side_scale()
+    return shapes
+
+
+def _side_scale() -> list[Shape]:
+    """The lateral thigh and leg: greater trochanter → popliteal crease 19 B-cun,
+    popliteal crease → lateral malleolus 16 B-cun, ticked along the side of the limb."""
+    shapes: list[Shape] = []
+    tx, ty = A.SIDE_GREATER_TROCHANTER
+    fx = A.SIDE_FIBULA_FRONT_DX
+    thigh = (A.POPLITEAL_CREASE_Y - ty) / 19
+    for i in range(20):
+        y = ty + i * thigh
+        x = A.MID + tx + (fx - tx) * i / 19
+        shapes.append(Shape("tick", ((x - 4, y), (x + 4, y)), f"{19 - i}" if i in (0, 19) else "", i in (0, 19),
+                            "right", (x + 6, y)))
+    shapes.append(Shape("grid", ((A.MID + tx, ty), (A.MID + fx, A.POPLITEAL_CREASE_Y)),
+                        "19 B-cun: greater trochanter → popliteal crease", side="right",
+                        at=(A.MID + (tx + fx) / 2 + 8, (ty + A.POPLITEAL_CREASE_Y) / 2)))
+    for i in range(17):
+        y = A.POPLITEAL_CREASE_Y + i * A.CUN_LEG
+        x = A.MID + fx
+        shapes.append(Shape("tick", ((x - 4, y), (x + 4, y)), f"{i}" if i % 4 == 0 else "", i in (0, 16),
+                            "right", (x + 6, y)))
+    shapes.append(Shape("grid", ((A.MID + fx, A.POPLITEAL_CREASE_Y), (A.MID + fx, A.MALLEOLUS_Y)),
+                        "16 B-cun: popliteal crease → malleolus", side="right",
+                        at=(A.MID + fx + 8, A.POPLITEAL_CREASE_Y + 10 * A.CUN_LEG)))
     return shapes
 
 
@@ -345,6 +415,20 @@ _ON_CREASE: dict[str, tuple[str, str]] = {
 }
 
 
+#: Points measured on the side view: code -> (landmark (dx, y), far end or None (the marker), text).
+_ON_SIDE: dict[str, tuple[Pt, Pt | None, str]] = {
+    "GB29": (A.SIDE_ASIS, A.SIDE_GREATER_TROCHANTER, "halfway from the ASIS to the greater trochanter"),
+    "GB30": (A.SIDE_GREATER_TROCHANTER, A.SIDE_SACRAL_HIATUS,
+             "⅓ of the way from the greater trochanter to the sacral hiatus"),
+    "GB34": (A.SIDE_FIBULA_HEAD, None, "in front of and below the head of the fibula"),
+    "BL60": (A.SIDE_LATERAL_MALLEOLUS, (A.SIDE_CALCANEAL_TENDON_DX, A.MALLEOLUS_Y),
+             "midway between the lateral malleolus and the calcaneal tendon"),
+    "BL62": (A.SIDE_LATERAL_MALLEOLUS, None, "directly below the lateral malleolus"),
+    "TE14": (A.SIDE_ACROMION, None, "behind and below the acromion"),
+    "LI15": (A.SIDE_ACROMION, None, "in front of and below the acromion"),
+}
+
+
 def measurement(point: Point, view: str = "back") -> Measurement | None:
     """The dimension lines that show how a point on a view is found, or None when there are none."""
     from .figures import base_view, marker_units, markers_in
@@ -353,6 +437,14 @@ def measurement(point: Point, view: str = "back") -> Measurement | None:
     spots = [marker_units(base, m) for m in markers_in(point, view)]
     if not spots:
         return None
+    if base == "side":
+        if point.code not in _ON_SIDE:
+            return None
+        start, far, text = _ON_SIDE[point.code]
+        begin = (A.MID + start[0], start[1])
+        if far is None:
+            return Measurement(text, tuple((begin, spot) for spot in spots))
+        return Measurement(text, ((begin, (A.MID + far[0], far[1])),))
     spine = point.spine
     if spine is not None and base == "back":
         start = spinous_process(spine.level)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
-from ..core.figures import BODY_VIEWS, base_view, best_view, is_group, marker_units, markers_in, view_rect
+from ..core.figures import base_view, best_view, is_body_view, is_group, marker_units, markers_in, view_rect
 from ..core.model import VIEW_LABELS, Point
 from ..resources import asset_file
 
@@ -30,7 +30,7 @@ def insets_for(points: list[Point]) -> list[str]:
     counts: dict[str, int] = {}
     for point in points:
         view = best_view(point)
-        if view is not None and view not in BODY_VIEWS:
+        if view is not None and not is_body_view(view):  # the side view is a whole figure, no inset
             counts[view] = counts.get(view, 0) + 1
     ranked = sorted(counts, key=lambda v: -counts[v])
     return ranked[:MAX_INSETS]

@@ -13,7 +13,7 @@ from .state import BrowseState
 PAIN_MODES = (("", "All"), ("lower", "Lower back"), ("upper", "Upper back"))
 #: Short toolbar labels, so the figure buttons fit a narrow window; menus use VIEW_LABELS.
 SHORT_VIEW_LABELS = {"front": "Front", "back": "Back", "hand": "Hand", "foot-lateral": "Outer foot",
-                     "foot-medial": "Inner foot", "lumbar": "Low back", "neck": "Neck"}
+                     "foot-medial": "Inner foot", "lumbar": "Low back", "neck": "Neck", "side": "Side"}
 
 
 class FigureToolBar(QToolBar):

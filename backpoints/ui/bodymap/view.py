@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.figures import best_view, is_body_view, markers_in, view_for_area
+from ...core.figures import best_view, markers_in, names_every_marker, view_for_area
 from ...core.landmarks import measurement
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
 from ..state import BrowseState
@@ -198,7 +198,7 @@ class BodyMapView(QGraphicsView):
 
     # --- layers ------------------------------------------------------------------------
     def _kind(self) -> str:
-        return "body" if is_body_view(self._view) else "close-up"
+        return "close-up" if names_every_marker(self._view) else "body"
 
     def landmarks_shown(self) -> bool:
         """Whether the landmark layer is on for the current view (on by default in close-ups)."""
@@ -218,7 +218,7 @@ class BodyMapView(QGraphicsView):
         self.labels_on = on
         for scene in self._scenes.values():
             for item in scene.all_markers():
-                item.set_state(always_label=on or not is_body_view(scene.view))
+                item.set_state(always_label=on or names_every_marker(scene.view))
         self.layers_changed.emit()
 
     def _apply_layers(self) -> None:
