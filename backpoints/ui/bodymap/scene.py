@@ -137,7 +137,7 @@ class FigureScene(QGraphicsScene):
             self.regions.append(item)
         self.markers: dict[str, list[MarkerItem]] = {}
         #: The landmark and grid layers, made when first shown (cached items).
-        self.layers: dict[str, QGraphicsItem] = {}
+        self.layers: dict[str, ShapeLayer] = {}
         self.dimension = DimensionItem()
         self.addItem(self.dimension)
         self.bands: dict[str, GroupBand] = {}
