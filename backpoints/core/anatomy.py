@@ -37,10 +37,17 @@ CUN_X = 14.3
 # Heights of the inferior borders of the spinous processes (units from the vertex).
 _LEVEL_Y: dict[str, float] = {
     "C7": 145, "T1": 160, "T2": 175, "T3": 192, "T4": 208, "T5": 224, "T6": 240,
-    "T7": 256, "T8": 271, "T9": 286, "T10": 301, "T11": 316, "T12": 331,
+    "T7": 256,
     "L1": 347, "L2": 364, "L3": 381, "L4": 398, "L5": 415,
     "S1": 431, "S2": 446, "S3": 460, "S4": 473,
 }
+# WHO 2008 (general guidelines, anatomical landmarks f): T12 is level with the midpoint
+# of the line from the inferior angle of the scapula (T7) to the highest point of the
+# iliac crest (L4). T8-T11 share the distance from T7 to T12 evenly.
+_T12 = (_LEVEL_Y["T7"] + _LEVEL_Y["L4"]) / 2
+for _n in range(8, 13):
+    _LEVEL_Y[f"T{_n}"] = round(_LEVEL_Y["T7"] + (_T12 - _LEVEL_Y["T7"]) * (_n - 7) / 5, 1)
+_LEVEL_Y = {level: _LEVEL_Y[level] for level in SPINE_LEVELS}
 assert tuple(_LEVEL_Y) == SPINE_LEVELS
 
 SACRAL_HIATUS_Y = 486.0
@@ -162,7 +169,7 @@ FOOT_MEDIAL_ACHILLES_X = 0.80
 FOOT_MEDIAL_TIBIA_X = 0.635
 
 
-def _hand_to_body(hx: float, hy: float) -> Spot:
+def hand_to_body(hx: float, hy: float) -> Spot:
     """A hand-view spot on the back figure's hand (dorsum facing back, fingers down)."""
     scale = (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
     # Turning the view by 180 degrees puts the thumb lateral, as in anatomical position.
@@ -299,7 +306,7 @@ def _hand_points() -> dict[str, list[Spot]]:
     for code, places in spots.items():
         result[code] = [Spot("hand", x, y, "unit") for x, y in places]
         if code != "TE5":
-            result[code] += [_hand_to_body(x, y) for x, y in places]
+            result[code] += [hand_to_body(x, y) for x, y in places]
     result["TE5"].append(Spot("back", ARM_CENTRE["wrist"] - 1, WRIST_Y - 2 * CUN_FOREARM))
     return result
 

@@ -70,6 +70,12 @@ def test_key_levels_carry_their_rule_and_match_the_landmarks() -> None:
     assert anatomy.SCAPULA_INFERIOR_ANGLE[1] == anatomy.level_y("T7")
     assert anatomy.ILIAC_CREST_Y == anatomy.level_y("L4")
     assert anatomy.PSIS[1] == anatomy.level_y("S2")
+    # WHO 2008 (general guidelines f): T12 level with the midpoint from the inferior angle to the crest's top.
+    assert anatomy.level_y("T12") == pytest.approx((anatomy.level_y("T7") + anatomy.ILIAC_CREST_Y) / 2)
+    # (d) T3 on the line through the medial ends of the scapular spines.
+    assert anatomy.SCAPULA_SPINE_ROOT[1] == anatomy.level_y("T3")
+    t12 = rules[KEY_LEVELS["T12"]]
+    assert all(y == anatomy.level_y("T12") for _, y in t12.points)
     numbered = {s.label for s in shapes if s.kind == "spine"}
     assert numbered == set(SPINE_LEVELS)
 
@@ -180,3 +186,31 @@ def test_side_view_has_its_landmarks_grid_and_measurements(dataset) -> None:  # 
         assert measurement(dataset.point(code), "side") is not None, code
     assert measurement(dataset.point("ST36"), "side") is None  # not drawn there
     assert view_for_area("hip", "side") == "side"
+
+
+def test_every_point_shows_its_measurement_where_it_is_drawn(dataset) -> None:  # type: ignore[no-untyped-def]
+    """Hovering any bundled point on its best view, or on any figure that draws it, shows a dimension line."""
+    # The front figure's feet are a few pixels wide; LR3 and GB41 are measured on the foot close-ups.
+    tiny = {("LR3", "front"), ("GB41", "front")}
+    for point in dataset.points:
+        view = best_view(point)
+        assert view is not None and measurement(point, view) is not None, (point.code, view)
+        for drawn in point.views:
+            if (point.code, drawn) not in tiny:
+                found = measurement(point, drawn)
+                assert found is not None and found.text and found.segments, (point.code, drawn)
+
+
+def test_measurements_start_at_their_landmark(dataset) -> None:  # type: ignore[no-untyped-def]
+    si11 = measurement(dataset.point("SI11"), "back")
+    assert si11 is not None
+    ends = {pt for seg in si11.segments for pt in seg}
+    assert (anatomy.MID + anatomy.SCAPULA_INFERIOR_ANGLE[0], anatomy.SCAPULA_INFERIOR_ANGLE[1]) in ends
+    ue7 = measurement(dataset.point("EX-UE7"), "hand")
+    assert ue7 is not None
+    h = anatomy.HAND_VIEW_SIZE[1]
+    assert all(a[1] == anatomy.HAND_WRIST_Y * h and b[1] == anatomy.HAND_MCP_Y * h for a, b in ue7.segments)
+    # The back figure's hand carries the close-up's measurement: SI3 just above the knuckles.
+    si3 = measurement(dataset.point("SI3"), "back")
+    assert si3 is not None and len(si3.segments) == 2
+    assert all(abs(a[1] - anatomy.BODY_KNUCKLE_Y) < 0.6 for a, _ in si3.segments)
