@@ -11,12 +11,11 @@ that matter win.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
 from PySide6.QtCore import QPointF, QRectF
 
-if TYPE_CHECKING:
-    from .items import MarkerItem
+from .items import MarkerItem
 
 #: Space between a marker's halo and its label, in item units (scaled like the marker).
 GAP = 2.0
@@ -37,12 +36,12 @@ def _candidates(outer: float, width: float, height: float) -> list[QPointF]:
     ]
 
 
-def _priority(item: "MarkerItem") -> tuple[int, float, float]:
+def _priority(item: MarkerItem) -> tuple[int, float, float]:
     rank = 0 if item.selected else 1 if item.focused else 2 if item.hovered else 4 if item.dimmed else 3
     return rank, item.pos().y(), item.pos().x()
 
 
-def label_rect(item: "MarkerItem") -> QRectF | None:
+def label_rect(item: MarkerItem) -> QRectF | None:
     """The scene rectangle of a marker's visible label, or None when it shows none."""
     label = item._label
     if label is None or not label.isVisible() or not item.isVisible():
@@ -50,28 +49,43 @@ def label_rect(item: "MarkerItem") -> QRectF | None:
     return label.sceneBoundingRect()
 
 
-def place_labels(markers: Iterable["MarkerItem"]) -> list[QRectF]:
+def _dots_near(item: MarkerItem, reach: float) -> list[QRectF]:
+    """The other visible markers within reach of a marker, as scene rectangles (scene index)."""
+    scene = item.scene()
+    pos = item.pos()
+    if scene is None:
+        return []
+    dots = []
+    for other in scene.items(QRectF(pos.x() - reach, pos.y() - reach, 2 * reach, 2 * reach)):
+        if isinstance(other, MarkerItem) and other is not item and other.isVisible():
+            r = other._radius() * other.scale()
+            dots.append(QRectF(other.pos().x() - r, other.pos().y() - r, 2 * r, 2 * r))
+    return dots
+
+
+def place_labels(markers: Iterable[MarkerItem]) -> list[QRectF]:
     """Place or hide the code labels of these markers (one figure) without overlaps;
     returns the scene rectangles of the labels shown."""
-    items = [m for m in markers if m.isVisible() or m.wants_label()]
+    wanting: list[MarkerItem] = []
+    for item in markers:
+        if item.wants_label() and item.isVisible():
+            wanting.append(item)
+        elif item.label_hidden:
+            item.place_label(item.label_at, False)  # shown again as soon as it is wanted
     placed: list[QRectF] = []
-    dots: list[QRectF] = []
-    for item in items:
-        if not item.isVisible():
-            continue
-        r = item._radius() * item.scale()
-        dots.append(QRectF(item.pos().x() - r, item.pos().y() - r, 2 * r, 2 * r))
-    for item in sorted((m for m in items if m.wants_label() and m.isVisible()), key=_priority):
+    for item in sorted(wanting, key=_priority):
         scale = item.scale()
         width, height = item.label_size()
         pos = item.pos()
-        own = QRectF(pos.x() - 0.1, pos.y() - 0.1, 0.2, 0.2)
+        outer = item.outer_radius()
+        dots = _dots_near(item, (outer + GAP + width + height) * scale)
         best: tuple[int, QPointF, QRectF] | None = None
-        for offset in _candidates(item.outer_radius(), width, height):
+        candidates = _candidates(outer, width, height)
+        for offset in candidates:
             rect = QRectF(pos.x() + offset.x() * scale, pos.y() + offset.y() * scale, width * scale, height * scale)
             if any(rect.intersects(other) for other in placed):
                 continue
-            covered = sum(1 for dot in dots if rect.intersects(dot) and not dot.intersects(own))
+            covered = sum(1 for dot in dots if rect.intersects(dot))
             if best is None or covered < best[0]:
                 best = (covered, offset, rect)
             if covered == 0:
@@ -79,7 +93,7 @@ def place_labels(markers: Iterable["MarkerItem"]) -> list[QRectF]:
         if best is None and item.selected:
             # The selected point's code always shows; it is placed first, so this only
             # happens when it has no neighbours' labels yet: keep the default place.
-            first = _candidates(item.outer_radius(), width, height)[0]
+            first = candidates[0]
             best = (0, first, QRectF(pos.x() + first.x() * scale, pos.y() + first.y() * scale,
                                      width * scale, height * scale))
         if best is None:
@@ -87,7 +101,4 @@ def place_labels(markers: Iterable["MarkerItem"]) -> list[QRectF]:
             continue
         item.place_label(best[1], False)
         placed.append(best[2])
-    for item in items:
-        if not item.wants_label() and item.label_hidden:
-            item.place_label(item.label_at, False)
     return placed
