@@ -74,3 +74,20 @@ def test_neck_close_up_codes_do_not_overlap_and_hidden_ones_keep_a_tooltip(qtbot
     shown = visible_labels(window)
     assert "SI15" in shown
     assert_no_overlap(shown, "neck with SI15 selected")
+
+
+def test_measurement_text_hides_no_code_and_stays_on_screen(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() <= 1280)
+    window.state.select("GB30", reveal=True)
+    view = window.map
+    assert view.current_view == "side"
+    scene = view.scene_for("side")
+    QApplication.processEvents()
+    view.viewport().grab()  # paint once: the measurement chooses where its text goes
+    text = scene.dimension.text_rect
+    assert scene.dimension.isVisible() and not text.isEmpty()
+    for code, rects in visible_labels(window).items():
+        for rect in rects:
+            assert not QRectF(view.mapFromScene(text).boundingRect()).intersects(rect), code
+    assert QRectF(view.viewport().rect()).contains(QRectF(view.mapFromScene(text).boundingRect()))

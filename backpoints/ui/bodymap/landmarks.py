@@ -186,6 +186,10 @@ class DimensionItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.measurement: Measurement | None = None
+        #: Scene rectangles of the points' codes: the measurement's text goes where it hides none.
+        self.reserved: list[QRectF] = []
+        #: Where the text was drawn at the last paint (scene units).
+        self.text_rect = QRectF()
         self._rect = QRectF()
         self.setZValue(1.9)  # under the markers, over the regions
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -201,7 +205,7 @@ class DimensionItem(QGraphicsItem):
             return
         xs = [x for seg in measurement.segments for x, _ in seg]
         ys = [y for seg in measurement.segments for _, y in seg]
-        self._rect = QRectF(min(xs) - 60, min(ys) - 60, max(xs) - min(xs) + 320, max(ys) - min(ys) + 120)
+        self._rect = QRectF(min(xs) - 320, min(ys) - 60, max(xs) - min(xs) + 640, max(ys) - min(ys) + 120)  # text on either side
         self.setVisible(True)
         self.update()
 
@@ -234,7 +238,27 @@ class DimensionItem(QGraphicsItem):
         (ax, ay), (bx, by) = pick(m.segments, key=lambda seg: max(seg[0][0], seg[1][0]))
         anchor = QPointF(max(ax, bx) + 10 / scale if not flat else (ax + bx) / 2,
                          (ay + by) / 2 - (14 / scale if flat or ay == by else 0))
-        _draw_label(painter, scale, anchor, m.text, "right", True, DIMENSION_COLOUR)
+        # The first side that hides no point's code and stays on screen; else the first that hides none.
+        visible = None
+        if widget is not None:
+            inverse, ok = painter.worldTransform().inverted()
+            visible = inverse.mapRect(QRectF(widget.rect())) if ok else None
+        places = [(side, QPointF(anchor.x(), anchor.y() + drop / scale))
+                  for side, drop in (("right", 0), ("below", 0), ("below", 14), ("above-right", 0), ("left", 0),
+                                     ("below", 28), ("above-right", -14))]
+        free = [(side, at) for side, at in places
+                if not any(_scene_box(scale, at, m.text, side, True).intersects(r) for r in self.reserved)]
+        shown = [(side, at) for side, at in free
+                 if visible is None or visible.contains(_scene_box(scale, at, m.text, side, True))]
+        side, at = (shown or free or places)[0]
+        self.text_rect = _scene_box(scale, at, m.text, side, True)
+        _draw_label(painter, scale, at, m.text, side, True, DIMENSION_COLOUR)
+
+    def set_reserved(self, rects: list[QRectF]) -> None:
+        """Where the points' codes are now."""
+        if rects != self.reserved:
+            self.reserved = rects
+            self.update()
 
 
 class GroupBand(QGraphicsItem):

@@ -359,6 +359,7 @@ class BodyMapView(QGraphicsView):
             codes = place_labels(scene.all_markers())
             for layer in scene.layers.values():
                 layer.set_reserved(codes)
+            scene.dimension.set_reserved(codes)
 
     def _sync_marker_scale(self) -> None:
         """Keep markers the same size on screen whatever the zoom."""
