@@ -120,6 +120,19 @@ def shows_best_from_side(point: Point) -> bool:
     return True
 
 
+def best_close_up(point: Point) -> str | None:
+    """The close-up that shows a point best (its detail view, else a crop holding all its
+    markers on a body figure), or None: what a printed sheet's insets are made of."""
+    for view in DETAIL_VIEWS:
+        if markers_on(point, view):
+            return view
+    for view, (base, *_rest) in CROPS.items():
+        mine = markers_on(point, base)
+        if mine and len(markers_in(point, view)) == len(mine) and not is_group(mine):
+            return view
+    return None
+
+
 def best_view(point: Point, current: str = "") -> str | None:
     """The view that shows a point best: its detail close-up, else the side view for a
     point on the side of the body, else a crop holding all its markers on a body figure,
@@ -129,10 +142,9 @@ def best_view(point: Point, current: str = "") -> str | None:
             return view
     if shows_best_from_side(point):
         return SIDE_VIEW
-    for view, (base, *_rest) in CROPS.items():
-        mine = markers_on(point, base)
-        if mine and len(markers_in(point, view)) == len(mine) and not is_group(mine):
-            return view
+    close_up = best_close_up(point)
+    if close_up is not None:
+        return close_up
     if base_view(current) in WHOLE_FIGURES and markers_on(point, base_view(current)):
         return base_view(current)
     for view in WHOLE_FIGURES:

@@ -137,6 +137,8 @@ def test_sheets_get_the_close_ups_their_points_need(dataset) -> None:  # type: i
     assert insets_for(points("BL23", "BL25", "GV4", "KI3")) == ["lumbar", "foot-medial"]
     assert insets_for(points("GB20", "SI15", "LI4", "SI3", "EX-UE7")) == ["hand", "neck"]
     assert insets_for(points("GB34", "ST36", "BL40")) == []
+    # GB30 is shown on the side view in the app; on paper its buttock markers get the lumbar close-up.
+    assert insets_for(points("GB30")) == ["lumbar"]
 
 
 def _side_units(dataset, code: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
