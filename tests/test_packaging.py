@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 def test_resources_are_found_from_this_install() -> None:
     assert data_file("points.yaml").is_file()
     assert data_file("guide.md").is_file()
-    for name in ("front.svg", "back.svg", "hand.svg", "foot-lateral.svg", "foot-medial.svg",
+    for name in ("front.svg", "back.svg", "side.svg", "hand.svg", "foot-lateral.svg", "foot-medial.svg",
                  "fonts/BackPointsSansCJK-Regular.ttf", "fonts/BackPointsSans-Regular.ttf", "fonts/LICENSE-NotoSansCJK.txt", "fonts/LICENSE-DejaVu.txt"):
         assert asset_file(name).is_file(), name
 

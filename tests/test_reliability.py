@@ -36,7 +36,7 @@ DATASETS = {
     "duplicate-codes.yaml": ("27:5", "duplicate code 'BL23' (first defined on line 7)"),
     "duplicate-yaml-key.yaml": ("9:5", "BL23: duplicate key 'name'"),
     "unknown-area.yaml": ("13:13", "unknown value 'elbow'"),
-    "unknown-view.yaml": ("16:16", "marker view: unknown value 'side'"),
+    "unknown-view.yaml": ("16:16", "marker view: unknown value 'top'"),
     "coord-out-of-range.yaml": ("16:25", "marker x is 1.45, outside the allowed range 0..1"),
     "coord-not-number.yaml": ("16:25", "marker x must be a number"),
     "coord-nan.yaml": ("16:25", "marker x must be a finite number"),

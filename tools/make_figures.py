@@ -335,12 +335,91 @@ def write_foot(side: str) -> None:
     (ASSETS / f"foot-{side}.svg").write_text(svg_document(W, H, 0, body, title), encoding="utf-8")
 
 
+# --- side view ---------------------------------------------------------------
+def closed_spline(points: list[Pt]) -> str:
+    """A closed smooth outline through the points (Catmull-Rom, wrapping around)."""
+    n = len(points)
+    out = [f"M{_fmt(points[0][0])},{_fmt(points[0][1])}"]
+    for i in range(n):
+        p0, p1, p2, p3 = points[i - 1], points[i], points[(i + 1) % n], points[(i + 2) % n]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        out.append(f"C{_fmt(c1[0])},{_fmt(c1[1])} {_fmt(c2[0])},{_fmt(c2[1])} {_fmt(p2[0])},{_fmt(p2[1])}")
+    return " ".join(out) + " Z"
+
+
+def side_outline() -> list[Pt]:
+    """Down the back of the side profile, then up the front (A.SIDE_PROFILE)."""
+    m = A.MID
+    back = [(m + b, y) for y, b, _ in A.SIDE_PROFILE]
+    front = [(m + f, y) for y, _, f in reversed(A.SIDE_PROFILE)]
+    # The vertex is one point; the sole runs flat from the heel to the toes.
+    return back + front[:-1]
+
+
+def write_side() -> None:
+    m = A.MID
+
+    def at(dx: float, y: float) -> Pt:
+        return (m + dx, y)
+
+    parts = [closed_spline(side_outline())]
+    # The shoulder cap; the rest of the arm is only outlined so the side of the hip shows.
+    parts.append(limb([(*at(-2, 176), 24), (*at(-1, 205), 22), (*at(-1, 232), 18)]))
+    cues = []
+    arm: Chain = [(*at(-1, 200), 20), (*at(-2, A.ELBOW_Y), 15), (*at(6, A.WRIST_Y), 11), (*at(8, A.FINGERTIP_Y - 12), 12)]
+    cues.append(f'<path d="{limb(arm)}" fill="none" stroke="{CUE}" stroke-width="1" stroke-dasharray="3 4"/>')
+    # Ear, eye and the line of the jaw: enough face to tell front from back.
+    cues.append(f'<ellipse cx="{_fmt(m - 4)}" cy="70" rx="7" ry="11" fill="{SKIN_SHADE}" stroke="{CUE_DARK}" stroke-width="1.2"/>')
+    cues.append(line([at(36, 56), at(43, 54)], color=CUE_DARK, width=1.4))
+    cues.append(line([at(4, 96), at(22, 118), at(40, 122)], width=1.0))
+    # Spine levels on the back outline: C7, the most prominent.
+    c7b, _ = A.side_profile(A.level_y("C7"))
+    cues.append(f'<circle cx="{_fmt(m + c7b + 3)}" cy="{_fmt(A.level_y("C7"))}" r="2.2" fill="{CUE}"/>')
+    # Acromion and the scapular spine behind it.
+    ax, ay = A.SIDE_ACROMION
+    cues.append(line([at(ax - 30, ay + 12), at(ax - 14, ay + 2), at(ax, ay)], color=CUE_DARK, width=1.4))
+    # Iliac crest from the ASIS over its top to the PSIS; the trochanter; the buttock fold.
+    cues.append(line([at(*A.SIDE_ASIS), at(18, A.ILIAC_CREST_Y + 6), at(*A.SIDE_ILIAC_CREST_TOP),
+                      at(-26, A.ILIAC_CREST_Y + 16), at(*A.SIDE_PSIS)], color=CUE_DARK, width=1.4))
+    for dx, y in (A.SIDE_ASIS, A.SIDE_PSIS):
+        cues.append(f'<circle cx="{_fmt(m + dx)}" cy="{_fmt(y)}" r="2.6" fill="{CUE}"/>')
+    tx, ty = A.SIDE_GREATER_TROCHANTER
+    cues.append(f'<ellipse cx="{_fmt(m + tx)}" cy="{_fmt(ty)}" rx="11" ry="9" fill="{SKIN_SHADE}" stroke="{CUE}" stroke-width="1.2"/>')
+    gb, _ = A.side_profile(A.GLUTEAL_FOLD_Y)
+    cues.append(line([at(gb + 2, A.GLUTEAL_FOLD_Y), at(gb + 16, A.GLUTEAL_FOLD_Y + 3)], color=CUE_DARK))
+    # Knee: patella, popliteal crease, head of the fibula; the fibula down to the malleolus.
+    px, py = A.SIDE_PATELLA
+    cues.append(f'<ellipse cx="{_fmt(m + px)}" cy="{_fmt(py)}" rx="7" ry="14" fill="none" stroke="{CUE}" stroke-width="1.2"/>')
+    kb, _ = A.side_profile(A.POPLITEAL_CREASE_Y)
+    cues.append(line([at(kb + 1, A.POPLITEAL_CREASE_Y), at(kb + 12, A.POPLITEAL_CREASE_Y + 1)], color=CUE_DARK))
+    fx, fy = A.SIDE_FIBULA_HEAD
+    cues.append(f'<circle cx="{_fmt(m + fx)}" cy="{_fmt(fy)}" r="4" fill="{SKIN_SHADE}" stroke="{CUE_DARK}" stroke-width="1.2"/>')
+    cues.append(line([at(fx + 3, fy + 6), at(A.SIDE_FIBULA_FRONT_DX, 850), at(A.SIDE_LATERAL_MALLEOLUS[0] + 2, A.MALLEOLUS_Y - 10)],
+                     dash="2 4"))
+    lx, ly = A.SIDE_LATERAL_MALLEOLUS
+    cues.append(f'<ellipse cx="{_fmt(m + lx)}" cy="{_fmt(ly)}" rx="6" ry="8" fill="{SKIN_SHADE}" stroke="{CUE_DARK}" stroke-width="1.3"/>')
+    t = A.SIDE_CALCANEAL_TENDON_DX
+    cues.append(line([at(t + 2, 880), at(t, A.MALLEOLUS_Y), at(t - 3, 975)], color=CUE_DARK))
+    bx, by = A.SIDE_FIFTH_METATARSAL_BASE
+    cues.append(f'<circle cx="{_fmt(m + bx)}" cy="{_fmt(by)}" r="2.2" fill="{CUE}"/>')
+    cues.append(line([at(bx + 2, by - 1), at(60, 990), at(78, 995)], dash="3 3"))
+    shadow = f'<ellipse cx="{_fmt(m + 30)}" cy="1001" rx="70" ry="5" fill="#000" fill-opacity="0.06"/>'
+    body = shadow + silhouette(parts) + "".join(cues)
+    (ASSETS / "side.svg").write_text(
+        svg_document(A.FIGURE_WIDTH, A.FIGURE_HEIGHT, A.FIGURE_MARGIN, body,
+                     "Right side of an adult figure, facing right (the arm only outlined)"),
+        encoding="utf-8",
+    )
+
+
 def main() -> int:
     write_body("back")
     write_body("front")
     write_hand()
     write_foot("lateral")
     write_foot("medial")
+    write_side()
     print("wrote", ", ".join(sorted(p.name for p in ASSETS.glob("*.svg"))), file=sys.stderr)
     return 0
 

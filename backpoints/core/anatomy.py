@@ -37,10 +37,17 @@ CUN_X = 14.3
 # Heights of the inferior borders of the spinous processes (units from the vertex).
 _LEVEL_Y: dict[str, float] = {
     "C7": 145, "T1": 160, "T2": 175, "T3": 192, "T4": 208, "T5": 224, "T6": 240,
-    "T7": 256, "T8": 271, "T9": 286, "T10": 301, "T11": 316, "T12": 331,
+    "T7": 256,
     "L1": 347, "L2": 364, "L3": 381, "L4": 398, "L5": 415,
     "S1": 431, "S2": 446, "S3": 460, "S4": 473,
 }
+# WHO 2008 (general guidelines, anatomical landmarks f): T12 is level with the midpoint
+# of the line from the inferior angle of the scapula (T7) to the highest point of the
+# iliac crest (L4). T8-T11 share the distance from T7 to T12 evenly.
+_T12 = (_LEVEL_Y["T7"] + _LEVEL_Y["L4"]) / 2
+for _n in range(8, 13):
+    _LEVEL_Y[f"T{_n}"] = round(_LEVEL_Y["T7"] + (_T12 - _LEVEL_Y["T7"]) * (_n - 7) / 5, 1)
+_LEVEL_Y = {level: _LEVEL_Y[level] for level in SPINE_LEVELS}
 assert tuple(_LEVEL_Y) == SPINE_LEVELS
 
 SACRAL_HIATUS_Y = 486.0
@@ -97,7 +104,7 @@ class Spot:
     view: str
     dx: float
     y: float
-    frame: str = "figure"  # "figure" (units above) or "unit" (0..1 detail views)
+    frame: str = "figure"  # "figure" (units above), "unit" (0..1 detail views) or "side" (one marker)
 
 
 def _mirror(spots: list[Spot], bilateral: bool) -> tuple[Marker, ...]:
@@ -107,6 +114,11 @@ def _mirror(spots: list[Spot], bilateral: bool) -> tuple[Marker, ...]:
         if spot.frame == "unit":
             # Detail views show the right hand/foot only.
             markers.append(Marker(spot.view, round(spot.dx, 4), round(spot.y, 4)))
+            continue
+        if spot.frame == "side":
+            # The side view shows the right side only; dx is forward of the mid-axillary line.
+            x, y = to_unit(MID + spot.dx, spot.y)
+            markers.append(Marker(spot.view, x, y))
             continue
         if not bilateral or spot.dx == 0:
             x, y = to_unit(MID + spot.dx, spot.y)
@@ -157,7 +169,7 @@ FOOT_MEDIAL_ACHILLES_X = 0.80
 FOOT_MEDIAL_TIBIA_X = 0.635
 
 
-def _hand_to_body(hx: float, hy: float) -> Spot:
+def hand_to_body(hx: float, hy: float) -> Spot:
     """A hand-view spot on the back figure's hand (dorsum facing back, fingers down)."""
     scale = (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
     # Turning the view by 180 degrees puts the thumb lateral, as in anatomical position.
@@ -169,6 +181,101 @@ def _hand_to_body(hx: float, hy: float) -> Spot:
 
 #: The knuckles (metacarpophalangeal joints) on the whole-body figures.
 BODY_KNUCKLE_Y = WRIST_Y + (HAND_WRIST_Y - HAND_MCP_Y) * (FINGERTIP_Y - WRIST_Y) / (HAND_WRIST_Y - HAND_FINGERTIP_Y)
+
+
+# --- Side view ------------------------------------------------------------------
+# The right side of the whole body, facing right (the viewer's right is the body's
+# front), in the same figure units as the front and back views: every height (iliac
+# crest, greater trochanter, knee, fibular head, malleoli) is the one above. x is
+# MID + dx, dx measured forwards from the mid-axillary line (negative = behind it).
+#: The profile of the side view at each height: (y, back dx, front dx). The figure's
+#: outline is a smooth curve through these; markers and landmarks use the same numbers.
+SIDE_PROFILE: tuple[tuple[float, float, float], ...] = (
+    (0.0, -8.0, 10.0),
+    (20.0, -38.0, 42.0),
+    (45.0, -49.0, 50.0),
+    (OCCIPITAL_PROTUBERANCE_Y, -47.0, 57.0),
+    (100.0, -36.0, 50.0),
+    (118.0, -24.0, 44.0),
+    (CHIN_Y, -24.0, 26.0),
+    (level_y("C7"), -30.0, 24.0),
+    (175.0, -40.0, 44.0),
+    (level_y("T7"), -46.0, 54.0),
+    (level_y("T12"), -40.0, 46.0),
+    (level_y("L3"), -30.0, 44.0),
+    (ILIAC_CREST_Y, -34.0, 46.0),
+    (level_y("S2"), -46.0, 42.0),
+    (GREATER_TROCHANTER[1], -58.0, 38.0),
+    (GLUTEAL_FOLD_Y, -44.0, 40.0),
+    (620.0, -36.0, 38.0),
+    (700.0, -30.0, 30.0),
+    (POPLITEAL_CREASE_Y, -27.0, 26.0),
+    (790.0, -36.0, 22.0),
+    (870.0, -24.0, 17.0),
+    (MALLEOLUS_Y - 20, -17.0, 14.0),
+    (MALLEOLUS_Y, -20.0, 16.0),
+    (985.0, -26.0, 72.0),
+    (SOLE_Y, -18.0, 84.0),
+)
+#: Bony landmarks seen from the side (dx, y).
+SIDE_ACROMION = (0.0, ACROMION[1])
+SIDE_ASIS = (34.0, ASIS[1])
+SIDE_PSIS = (-40.0, PSIS[1])
+SIDE_ILIAC_CREST_TOP = (-4.0, ILIAC_CREST_Y)
+SIDE_GREATER_TROCHANTER = (-4.0, GREATER_TROCHANTER[1])
+#: The sacral hiatus lies in the midline of the back, just inside the outline behind.
+SIDE_SACRAL_HIATUS = (-48.0, SACRAL_HIATUS_Y)
+#: The head of the fibula: on the back of the outer knee, 0.8 B-cun below the crease.
+SIDE_FIBULA_HEAD = (-10.0, POPLITEAL_CREASE_Y + 0.8 * CUN_LEG)
+SIDE_PATELLA = (22.0, 700.0)
+SIDE_LATERAL_MALLEOLUS = (-1.0, MALLEOLUS_Y)
+SIDE_CALCANEAL_TENDON_DX = -15.0
+#: The front edge of the fibula down the lateral leg (GB39 lies in front of it).
+SIDE_FIBULA_FRONT_DX = 2.0
+SIDE_FIFTH_METATARSAL_BASE = (34.0, 986.0)
+
+
+def side_profile(y: float) -> tuple[float, float]:
+    """The back and front dx of the side view's outline at a height (straight between rows)."""
+    rows = SIDE_PROFILE
+    if y <= rows[0][0]:
+        return rows[0][1], rows[0][2]
+    for (y0, b0, f0), (y1, b1, f1) in zip(rows, rows[1:]):
+        if y0 <= y <= y1:
+            t = (y - y0) / (y1 - y0) if y1 > y0 else 0.0
+            return _between(b0, b1, t), _between(f0, f1, t)
+    return rows[-1][1], rows[-1][2]
+
+
+def on_lateral_face(dx: float, y: float) -> bool:
+    """Whether a side-view spot lies on the lateral face of the body, well inside the
+    outline (seen face-on from the side), rather than near the front or back edge,
+    where the front or back figure shows it better."""
+    back, front = side_profile(y)
+    depth = front - back
+    return back + 0.2 * depth <= dx <= front - 0.2 * depth
+
+
+def _side_points() -> dict[str, list[Spot]]:
+    """The points on the side of the body, placed on the side view."""
+    trochanter, hiatus = SIDE_GREATER_TROCHANTER, SIDE_SACRAL_HIATUS
+    malleolus, fibula = SIDE_LATERAL_MALLEOLUS, SIDE_FIBULA_HEAD
+    return {
+        # Midway between the ASIS and the greater trochanter.
+        "GB29": [Spot("side", (SIDE_ASIS[0] + trochanter[0]) / 2, (SIDE_ASIS[1] + trochanter[1]) / 2, "side")],
+        # A third of the way from the trochanter towards the sacral hiatus.
+        "GB30": [Spot("side", _between(trochanter[0], hiatus[0], 1 / 3), _between(trochanter[1], hiatus[1], 1 / 3),
+                      "side")],
+        # In the depression in front of and below the head of the fibula (2 B-cun below the crease).
+        "GB34": [Spot("side", fibula[0] + 10, POPLITEAL_CREASE_Y + 2 * CUN_LEG, "side")],
+        # Between the prominence of the lateral malleolus and the calcaneal tendon.
+        "BL60": [Spot("side", (malleolus[0] + SIDE_CALCANEAL_TENDON_DX) / 2, MALLEOLUS_Y, "side")],
+        # In the depression below the tip of the lateral malleolus.
+        "BL62": [Spot("side", malleolus[0] + 1, MALLEOLUS_Y + 16, "side")],
+        # Just behind and below the acromion (TE14) and in front of and below it (LI15).
+        "TE14": [Spot("side", SIDE_ACROMION[0] - 10, SIDE_ACROMION[1] + 11, "side")],
+        "LI15": [Spot("side", SIDE_ACROMION[0] + 10, SIDE_ACROMION[1] + 10, "side")],
+    }
 
 
 # --- Placement of every bundled point -----------------------------------------
@@ -199,7 +306,7 @@ def _hand_points() -> dict[str, list[Spot]]:
     for code, places in spots.items():
         result[code] = [Spot("hand", x, y, "unit") for x, y in places]
         if code != "TE5":
-            result[code] += [_hand_to_body(x, y) for x, y in places]
+            result[code] += [hand_to_body(x, y) for x, y in places]
     result["TE5"].append(Spot("back", ARM_CENTRE["wrist"] - 1, WRIST_Y - 2 * CUN_FOREARM))
     return result
 
@@ -275,6 +382,8 @@ def _placements() -> dict[str, list[Spot]]:
     }
     table.update(_hand_points())
     table.update(_foot_points())
+    for code, spots in _side_points().items():
+        table[code] = table[code] + spots
     return table
 
 
@@ -348,9 +457,33 @@ def _body_regions(view: str) -> list[Region]:
     return regions
 
 
+def _side_regions() -> list[Region]:
+    """The side view's regions, cut at the same heights as the front and back views'."""
+    v = "side"
+    nape = OCCIPITAL_PROTUBERANCE_Y + 14
+    # One tile per area, no overlaps; the arm is only outlined, so the hip and the side of
+    # the trunk belong to the hip and the back; the front of the chest holds no area.
+    return [
+        Region("head", v, -52, -4, 62, nape, round=0.4),
+        Region("neck", v, -34, nape, 30, 152),
+        Region("shoulder", v, -30, 152, 30, 246),
+        Region("upper-back", v, -54, 152, -30, 336, round=0.2),
+        Region("arm", v, -30, 246, 30, 336, round=0.1),
+        Region("arm", v, -14, 336, 14, 440, round=0.1),
+        Region("lower-back", v, -54, 336, -14, 440, round=0.2),
+        Region("abdomen", v, 14, 330, 56, 440, round=0.3),
+        Region("hip", v, -64, 440, 50, 530, round=0.2),
+        Region("leg", v, -46, 530, 44, 690, round=0.2),
+        Region("knee", v, -36, 690, 36, 770),
+        Region("leg", v, -38, 770, 26, 936, round=0.2),
+        Region("foot", v, -30, 936, 88, 1004, round=0.2),
+    ]
+
+
 REGIONS: tuple[Region, ...] = tuple(
     _body_regions("back")
     + _body_regions("front")
+    + _side_regions()
     + [
         Region("hand", "hand", 0.05, 0.0, 0.95, HAND_WRIST_Y + 0.02, round=0.2),
         Region("arm", "hand", 0.3, HAND_WRIST_Y + 0.02, 0.8, 1.0, round=0.1),
@@ -364,6 +497,8 @@ REGIONS: tuple[Region, ...] = tuple(
 
 def region_boxes(region: Region) -> list[tuple[float, float, float, float]]:
     """The region's boxes as (x0, y0, x1, y1) in its view's drawing units (0..1 for details)."""
+    if region.view == "side":  # dx0..dx1 run from behind (negative) to in front
+        return [(MID + region.dx0, region.y0, MID + region.dx1, region.y1)]
     if region.view not in ("front", "back"):
         return [(region.dx0, region.y0, region.dx1, region.y1)]
     if region.mirrored:

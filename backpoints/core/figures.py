@@ -12,15 +12,25 @@ from typing import Iterable, Sequence
 from . import anatomy
 from .model import Marker, Point
 
-#: Whole-body figures; the other views are close-ups.
+#: Whole-body figures drawn on a sheet; the other views are close-ups.
 BODY_VIEWS: tuple[str, ...] = ("front", "back")
+#: The whole body seen from its right side, in the same figure units as the front and back.
+SIDE_VIEW = "side"
+#: Every whole-body figure on screen.
+WHOLE_FIGURES: tuple[str, ...] = BODY_VIEWS + (SIDE_VIEW,)
 #: A point with more markers than this on one view (the Jiaji band) is drawn as a group.
 GROUP_MIN_MARKERS = 5
 
 
 def is_body_view(view: str) -> bool:
-    """Whether the view is a whole-body figure rather than a close-up."""
-    return view in BODY_VIEWS
+    """Whether the view is a whole-body figure (front, back, side) rather than a close-up."""
+    return view in WHOLE_FIGURES
+
+
+def names_every_marker(view: str) -> bool:
+    """Whether a view names every marker and shows its landmarks by default: the close-ups
+    and the side view (few points each), not the crowded front and back figures."""
+    return view not in BODY_VIEWS
 
 
 def view_size(view: str) -> tuple[float, float]:
@@ -97,10 +107,22 @@ def markers_in(point: Point, view: str) -> list[Marker]:
     return [m for m in mine if x0 <= marker_units(base, m)[0] <= x1 and y0 <= marker_units(base, m)[1] <= y1]
 
 
-def best_view(point: Point, current: str = "") -> str | None:
-    """The view that shows a point best: its detail close-up, else a crop holding all its
-    markers on a body figure, else the body figure on screen if it draws the point, else
-    the first body figure that does."""
+def shows_best_from_side(point: Point) -> bool:
+    """Whether the side view shows a point best: its side markers lie on the lateral face
+    of the body, well inside the outline, where the front and back figures see it edge-on."""
+    mine = markers_on(point, SIDE_VIEW)
+    if not mine:
+        return False
+    for marker in mine:
+        x, y = marker_units(SIDE_VIEW, marker)
+        if not anatomy.on_lateral_face(x - anatomy.MID, y):
+            return False
+    return True
+
+
+def best_close_up(point: Point) -> str | None:
+    """The close-up that shows a point best (its detail view, else a crop holding all its
+    markers on a body figure), or None: what a printed sheet's insets are made of."""
     for view in DETAIL_VIEWS:
         if markers_on(point, view):
             return view
@@ -108,9 +130,24 @@ def best_view(point: Point, current: str = "") -> str | None:
         mine = markers_on(point, base)
         if mine and len(markers_in(point, view)) == len(mine) and not is_group(mine):
             return view
-    if base_view(current) in BODY_VIEWS and markers_on(point, base_view(current)):
+    return None
+
+
+def best_view(point: Point, current: str = "") -> str | None:
+    """The view that shows a point best: its detail close-up, else the side view for a
+    point on the side of the body, else a crop holding all its markers on a body figure,
+    else the body figure on screen if it draws the point, else the first one that does."""
+    for view in DETAIL_VIEWS:
+        if markers_on(point, view):
+            return view
+    if shows_best_from_side(point):
+        return SIDE_VIEW
+    close_up = best_close_up(point)
+    if close_up is not None:
+        return close_up
+    if base_view(current) in WHOLE_FIGURES and markers_on(point, base_view(current)):
         return base_view(current)
-    for view in BODY_VIEWS:
+    for view in WHOLE_FIGURES:
         if markers_on(point, view):
             return view
     return None
@@ -136,7 +173,7 @@ def view_for_area(area: str, current: str) -> str:
     else the first body figure (then any view) that does."""
     if view_shows_area(current, area):
         return current
-    for view in (base_view(current),) + BODY_VIEWS + DETAIL_VIEWS:
+    for view in (base_view(current),) + WHOLE_FIGURES + DETAIL_VIEWS:
         if view_shows_area(view, area):
             return view
     return current

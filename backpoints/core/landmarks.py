@@ -20,9 +20,9 @@ Pt = tuple[float, float]
 #: Levels drawn larger, with the surface rule that finds them (WHO 2008, general guidelines).
 KEY_LEVELS: dict[str, str] = {
     "C7": "C7: most prominent",
-    "T3": "scapular spine roots ≈ T3",
+    "T3": "medial ends of the scapular spines ≈ T3",
     "T7": "inferior angles of the scapulae ≈ T7",
-    "T12": "T12: count up 2 from L2",
+    "T12": "T12: midway from the inferior angle to the iliac crest top",
     "L2": "L2: count up 2 from L4",
     "L4": "tops of the iliac crests ≈ L4",
     "S2": "PSIS ≈ S2",
@@ -144,6 +144,13 @@ def _back_landmarks() -> list[Shape]:
         y = A.level_y(level)
         shapes.append(Shape("rule", ((m - reach, y), (m + reach, y)), KEY_LEVELS[level], True, "above-left",
                             (m + max(reach, 3.6 * A.CUN_X), y)))
+    # T12 (WHO): level with the midpoint of the line from the inferior angle to the crest's top.
+    crest_top = (m + 70.0, A.ILIAC_CREST_Y)
+    shapes.append(Shape("rule", ((m + ix, iy), crest_top)))
+    t12 = A.level_y("T12")
+    midpoint_x = (m + ix + crest_top[0]) / 2
+    shapes.append(Shape("rule", ((m, t12), (midpoint_x, t12)), KEY_LEVELS["T12"], True, "above-left",
+                        (m + 3.6 * A.CUN_X, t12)))
     c7 = A.level_y("C7")  # on the left: the right side of C7 is crowded (GV14, SI15 and their names)
     shapes.append(Shape("rule", ((m - 5.5 * A.CUN_X, c7), (m, c7)), KEY_LEVELS["C7"], True, "above-right",
                         (m - 5.5 * A.CUN_X, c7)))
@@ -221,9 +228,51 @@ def _foot_landmarks(view: str) -> list[Shape]:
     ]
 
 
+def _side(dx: float, y: float) -> Pt:
+    return A.MID + dx, y
+
+
+def _side_landmarks() -> list[Shape]:
+    """The side view: the hip bones, the trochanter, the knee, the fibula and the ankle."""
+    crest_top = _side(*A.SIDE_ILIAC_CREST_TOP)
+    back_l4, _ = A.side_profile(A.ILIAC_CREST_Y)
+    back_c7, _ = A.side_profile(A.level_y("C7"))
+    fibula = _side(*A.SIDE_FIBULA_HEAD)
+    malleolus = _side(*A.SIDE_LATERAL_MALLEOLUS)
+    tendon = A.SIDE_CALCANEAL_TENDON_DX
+    kb, _ = A.side_profile(A.POPLITEAL_CREASE_Y)
+    gb, _ = A.side_profile(A.GLUTEAL_FOLD_Y)
+    return [
+        Shape("spine", (_side(back_c7 + 3, A.level_y("C7")),), "C7", True, "left"),
+        Shape("bone", (_side(*A.SIDE_ACROMION),), "acromion", side="above-right"),
+        Shape("bone", (_side(*A.SIDE_ASIS), _side(18, A.ILIAC_CREST_Y + 6), crest_top,
+                       _side(-26, A.ILIAC_CREST_Y + 16), _side(*A.SIDE_PSIS)), "iliac crest", side="above-right",
+              at=crest_top),
+        # The level of the crest's top is L4: the rule runs back to the spine.
+        Shape("rule", (crest_top, _side(back_l4 + 2, A.ILIAC_CREST_Y)), KEY_LEVELS["L4"], True, "above-left",
+              _side(back_l4 - 2, A.ILIAC_CREST_Y)),
+        Shape("bone", (_side(*A.SIDE_ASIS),), "ASIS", side="right"),
+        Shape("bone", (_side(*A.SIDE_PSIS),), "PSIS ≈ S2", side="left"),
+        Shape("bone", (_side(*A.SIDE_GREATER_TROCHANTER),), "greater trochanter", side="below"),
+        Shape("bone", (_side(*A.SIDE_SACRAL_HIATUS),), "sacral hiatus (midline)", side="left"),
+        Shape("crease", (_side(gb + 2, A.GLUTEAL_FOLD_Y), _side(gb + 16, A.GLUTEAL_FOLD_Y + 3)), "gluteal fold",
+              side="left", at=_side(gb + 2, A.GLUTEAL_FOLD_Y)),
+        Shape("crease", (_side(kb + 1, A.POPLITEAL_CREASE_Y), _side(kb + 12, A.POPLITEAL_CREASE_Y + 1)),
+              "popliteal crease", side="left", at=_side(kb + 1, A.POPLITEAL_CREASE_Y)),
+        Shape("bone", (_side(*A.SIDE_PATELLA),), "patella", side="right"),
+        Shape("bone", (fibula,), "head of the fibula", side="left"),
+        Shape("bone", (malleolus,), "lateral malleolus", side="right", at=(malleolus[0] + 6, malleolus[1] - 10)),
+        Shape("crease", (_side(tendon + 2, 880), _side(tendon, A.MALLEOLUS_Y), _side(tendon - 3, 975)),
+              "calcaneal tendon", side="left", at=_side(tendon + 2, 890)),
+        Shape("bone", (_side(*A.SIDE_FIFTH_METATARSAL_BASE),), "5th metatarsal base", side="below"),
+    ]
+
+
 def landmarks(view: str) -> list[Shape]:
     """The landmark shapes of a view (a close-up gets its base view's)."""
     base = base_of(view)
+    if base == "side":
+        return _side_landmarks()
     if base == "back":
         return _back_landmarks()
     if base == "front":
@@ -302,6 +351,34 @@ def cun_grid(view: str) -> list[Shape]:
             label = "umbilicus → pubic symphysis: 5 B-cun" if i == 5 else ""
             shapes.append(Shape("grid", ((A.MID - 4 * A.CUN_X, y), (A.MID + 4 * A.CUN_X, y)), label, i in (0, 5)))
         shapes += _leg_scale("front")
+    elif base == "side":
+        shapes += _side_scale()
+    return shapes
+
+
+def _side_scale() -> list[Shape]:
+    """The lateral thigh and leg: greater trochanter → popliteal crease 19 B-cun,
+    popliteal crease → lateral malleolus 16 B-cun, ticked along the side of the limb."""
+    shapes: list[Shape] = []
+    tx, ty = A.SIDE_GREATER_TROCHANTER
+    fx = A.SIDE_FIBULA_FRONT_DX
+    thigh = (A.POPLITEAL_CREASE_Y - ty) / 19
+    for i in range(20):
+        y = ty + i * thigh
+        x = A.MID + tx + (fx - tx) * i / 19
+        shapes.append(Shape("tick", ((x - 4, y), (x + 4, y)), f"{19 - i}" if i in (0, 19) else "", i in (0, 19),
+                            "right", (x + 6, y)))
+    shapes.append(Shape("grid", ((A.MID + tx, ty), (A.MID + fx, A.POPLITEAL_CREASE_Y)),
+                        "19 B-cun: greater trochanter → popliteal crease", side="right",
+                        at=(A.MID + (tx + fx) / 2 + 8, (ty + A.POPLITEAL_CREASE_Y) / 2)))
+    for i in range(17):
+        y = A.POPLITEAL_CREASE_Y + i * A.CUN_LEG
+        x = A.MID + fx
+        shapes.append(Shape("tick", ((x - 4, y), (x + 4, y)), f"{i}" if i % 4 == 0 else "", i in (0, 16),
+                            "right", (x + 6, y)))
+    shapes.append(Shape("grid", ((A.MID + fx, A.POPLITEAL_CREASE_Y), (A.MID + fx, A.MALLEOLUS_Y)),
+                        "16 B-cun: popliteal crease → malleolus", side="right",
+                        at=(A.MID + fx + 8, A.POPLITEAL_CREASE_Y + 10 * A.CUN_LEG)))
     return shapes
 
 
@@ -345,6 +422,68 @@ _ON_CREASE: dict[str, tuple[str, str]] = {
 }
 
 
+#: Points measured on the side view: code -> (landmark (dx, y), far end or None (the marker), text).
+_ON_SIDE: dict[str, tuple[Pt, Pt | None, str]] = {
+    "GB29": (A.SIDE_ASIS, A.SIDE_GREATER_TROCHANTER, "halfway from the ASIS to the greater trochanter"),
+    "GB30": (A.SIDE_GREATER_TROCHANTER, A.SIDE_SACRAL_HIATUS,
+             "⅓ of the way from the greater trochanter to the sacral hiatus"),
+    "GB34": (A.SIDE_FIBULA_HEAD, None, "in front of and below the head of the fibula"),
+    "BL60": (A.SIDE_LATERAL_MALLEOLUS, (A.SIDE_CALCANEAL_TENDON_DX, A.MALLEOLUS_Y),
+             "midway between the lateral malleolus and the calcaneal tendon"),
+    "BL62": (A.SIDE_LATERAL_MALLEOLUS, None, "directly below the lateral malleolus"),
+    "TE14": (A.SIDE_ACROMION, None, "behind and below the acromion"),
+    "LI15": (A.SIDE_ACROMION, None, "in front of and below the acromion"),
+}
+
+
+def _scapula_mid() -> Pt:
+    return ((A.SCAPULA_SPINE_ROOT[0] + A.ACROMION[0]) / 2, (A.SCAPULA_SPINE_ROOT[1] + A.ACROMION[1]) / 2)
+
+
+def _more() -> dict[tuple[str, str], tuple[Pt, Pt | None, str]]:
+    """Measurements of the other points: (code, marker view) -> (landmark, far end or None
+    (the marker), text). On the front and back figures x is dx from the midline on the
+    right side (mirrored for the left markers); on the close-ups, the drawing's units."""
+    hw, hh = A.HAND_VIEW_SIZE
+    fw, fh = A.FOOT_VIEW_SIZE
+    a = A.LEG_CENTRE["ankle"]
+    vertex_rule = "on the midline at the vertex, on the line over the head joining the ear apexes"
+    first_base = ((1 - FIRST_METATARSAL[0][0]) * fw, FIRST_METATARSAL[0][1] * fh)  # the medial view mirrors x
+    mx, my = A.FOOT_MEDIAL_MALLEOLUS
+    lx, ly = A.FOOT_MALLEOLUS
+    return {
+        ("GV20", "front"): ((42.0, 60.0), None, vertex_rule),
+        ("GV20", "back"): ((42.0, 60.0), None, vertex_rule),
+        ("SI10", "back"): (A.POSTERIOR_AXILLARY_FOLD, None, "straight above the posterior axillary fold, below the scapular spine"),
+        ("SI11", "back"): (_scapula_mid(), A.SCAPULA_INFERIOR_ANGLE,
+                           "⅓ of the way from the middle of the scapular spine to the inferior angle"),
+        ("SI12", "back"): (_scapula_mid(), None, "above the middle of the scapular spine"),
+        ("SI13", "back"): (A.SCAPULA_SPINE_ROOT, None, "above the medial end of the scapular spine"),
+        ("TE14", "back"): (A.ACROMION, None, "behind and below the acromion"),
+        ("LI15", "front"): (A.ACROMION, None, "in front of and below the acromion"),
+        ("GB29", "front"): (A.ASIS, A.GREATER_TROCHANTER, "halfway from the ASIS to the greater trochanter"),
+        ("BL60", "back"): ((a + 14, A.MALLEOLUS_Y), None, "between the lateral malleolus and the calcaneal tendon"),
+        ("BL62", "back"): ((a + 14, A.MALLEOLUS_Y), None, "directly below the lateral malleolus"),
+        ("KI3", "back"): ((a - 15, A.MALLEOLUS_Y - 3), None, "between the medial malleolus and the calcaneal tendon"),
+        ("BL62", "foot-lateral"): ((lx * fw, ly * fh), None, "directly below the lateral malleolus"),
+        ("SP6", "foot-medial"): ((mx * fw, my * fh), None, "3 B-cun above the medial malleolus"),
+        ("KI7", "foot-medial"): ((mx * fw, my * fh), None, "2 B-cun above the medial malleolus, in front of the tendon"),
+        ("LR3", "foot-medial"): (first_base, None, "between the 1st and 2nd metatarsals, in front of their bases"),
+        ("GB41", "foot-lateral"): ((FIFTH_METATARSAL_BASE[0] * fw, FIFTH_METATARSAL_BASE[1] * fh), None,
+                                   "in front of where the 4th and 5th metatarsal bases meet"),
+        ("SI3", "hand"): ((A.HAND_METACARPAL_HEAD[5] * hw, A.HAND_MCP_Y * hh), None,
+                          "just above the 5th knuckle, on the little-finger edge"),
+        ("EX-UE8", "hand"): ((A.metacarpal_x(2, A.HAND_MCP_Y) * hw, A.HAND_MCP_Y * hh), None,
+                             "between the 2nd and 3rd metacarpals, just above the knuckles"),
+        ("TE5", "hand"): ((0.56 * hw, A.HAND_WRIST_Y * hh), None, "2 B-cun above the wrist crease"),
+    }
+
+
+_MORE: dict[tuple[str, str], tuple[Pt, Pt | None, str]] | None = None
+#: Points drawn on the back figure's hand as well as on the hand close-up.
+_HAND_ON_BODY = ("LI4", "SI3", "EX-UE7", "EX-UE8")
+
+
 def measurement(point: Point, view: str = "back") -> Measurement | None:
     """The dimension lines that show how a point on a view is found, or None when there are none."""
     from .figures import base_view, marker_units, markers_in
@@ -353,6 +492,14 @@ def measurement(point: Point, view: str = "back") -> Measurement | None:
     spots = [marker_units(base, m) for m in markers_in(point, view)]
     if not spots:
         return None
+    if base == "side":
+        if point.code not in _ON_SIDE:
+            return None
+        start, far, text = _ON_SIDE[point.code]
+        begin = (A.MID + start[0], start[1])
+        if far is None:
+            return Measurement(text, tuple((begin, spot) for spot in spots))
+        return Measurement(text, ((begin, (A.MID + far[0], far[1])),))
     spine = point.spine
     if spine is not None and base == "back":
         start = spinous_process(spine.level)
@@ -377,6 +524,41 @@ def measurement(point: Point, view: str = "back") -> Measurement | None:
         return Measurement(text, tuple(segments))
     if point.code in _ON_CREASE and _ON_CREASE[point.code][0] == base:
         return Measurement(_ON_CREASE[point.code][1], tuple(((x, y), (x, y)) for x, y in spots))
+    if base == "back" and point.code in _HAND_ON_BODY:
+        # The back figure's hand is the hand close-up, turned and scaled (anatomy._hand_to_body):
+        # its measurement is the close-up's, carried over the same way.
+        close = measurement(point, "hand")
+        if close is None:
+            return None
+        hw, hh = A.HAND_VIEW_SIZE
+        sides = {1 if x >= A.MID else -1 for x, _ in spots}
+
+        def on_body(pt: Pt, sign: int) -> Pt:
+            spot = A.hand_to_body(pt[0] / hw, pt[1] / hh)
+            return A.MID + sign * spot.dx, spot.y
+
+        return Measurement(close.text, tuple((on_body(a, sign), on_body(b, sign))
+                                             for sign in sorted(sides) for a, b in close.segments))
+    global _MORE
+    if _MORE is None:
+        _MORE = _more()
+    extra = _MORE.get((point.code, base))
+    if extra is not None:
+        start, far, text = extra
+        segments = []
+        for x, y in spots:
+            if base in ("front", "back"):
+                side = 1 if x >= A.MID else -1
+                begin = (A.MID + side * start[0], start[1])
+                end = (A.MID + side * far[0], far[1]) if far is not None else (x, y)
+            else:
+                begin, end = start, far if far is not None else (x, y)
+            segments.append((begin, end))
+        return Measurement(text, tuple(dict.fromkeys(segments)))
+    if base == "hand" and point.code == "EX-UE7":
+        w, h = A.HAND_VIEW_SIZE
+        return Measurement("midway between the wrist crease and the knuckles, between the metacarpals",
+                           tuple(((x, A.HAND_WRIST_Y * h), (x, A.HAND_MCP_Y * h)) for x, _ in spots))
     if base == "hand" and point.code == "LI4":
         w, h = A.HAND_VIEW_SIZE
         base_pt = (A.HAND_METACARPAL_BASE[2] * w, A.HAND_CARPUS_Y * h)

@@ -41,10 +41,11 @@ AREA_LABELS: Mapping[str, str] = MappingProxyType(
 )
 
 #: Figures a marker can be drawn on.
-MARKER_VIEWS: tuple[str, ...] = ("front", "back", "hand", "foot-lateral", "foot-medial")
-#: Every view of the map: the marker views, then close-ups of the back figure
-#: (core.figures.CROPS), which show the back figure's own markers.
-VIEWS: tuple[str, ...] = MARKER_VIEWS + ("lumbar", "neck")
+MARKER_VIEWS: tuple[str, ...] = ("front", "back", "hand", "foot-lateral", "foot-medial", "side")
+#: Every view of the map: the marker views, close-ups of the back figure
+#: (core.figures.CROPS), which show the back figure's own markers, and the side view
+#: last (so the older views keep their Ctrl+number).
+VIEWS: tuple[str, ...] = MARKER_VIEWS[:5] + ("lumbar", "neck", "side")
 
 VIEW_LABELS: Mapping[str, str] = MappingProxyType(
     {
@@ -55,6 +56,7 @@ VIEW_LABELS: Mapping[str, str] = MappingProxyType(
         "foot-medial": "Foot (inner side)",
         "lumbar": "Lower back close-up",
         "neck": "Neck and shoulders close-up",
+        "side": "Side (right)",
     }
 )
 

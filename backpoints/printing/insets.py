@@ -1,7 +1,7 @@
 """Close-up insets on a printed sheet: the lower back, the neck, the hand or the foot.
 
-A sheet whose points sit in a crowded part of the body gets the close-up the app
-would show for them (core.figures.best_view), with the same numbered badges as the
+A sheet whose points sit in a crowded part of the body gets the close-up that shows
+them best (core.figures.best_close_up), with the same numbered badges as the
 whole figures and the level lines its spine points are measured from.
 """
 
@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from ..core import anatomy
-from ..core.figures import BODY_VIEWS, base_view, best_view, is_group, marker_units, markers_in, view_rect
+from ..core.figures import base_view, best_close_up, is_group, marker_units, markers_in, view_rect
 from ..core.model import VIEW_LABELS, Point
 from ..resources import asset_file
 
@@ -29,8 +29,8 @@ def insets_for(points: list[Point]) -> list[str]:
     """The close-ups a sheet's points need, most points first (ties in the app's view order)."""
     counts: dict[str, int] = {}
     for point in points:
-        view = best_view(point)
-        if view is not None and view not in BODY_VIEWS:
+        view = best_close_up(point)  # the side view is a whole figure, never an inset
+        if view is not None:
             counts[view] = counts.get(view, 0) + 1
     ranked = sorted(counts, key=lambda v: -counts[v])
     return ranked[:MAX_INSETS]

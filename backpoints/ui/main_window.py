@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         map_layout.setSpacing(0)
         self.figure_bar = FigureToolBar(self.state, map_box)
         self.pain_bar = PainToolBar(self.state, self.map, map_box)
-        self.layer_actions = LayerActions(self.map, self)
+        self.layer_actions = LayerActions(self.map, self, settings)  # the switches are kept in the settings
         self.pain_bar.addSeparator()
         self.pain_bar.addActions(self.layer_actions.all())
         map_layout.addWidget(self.figure_bar)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolBar, QToolButton, QWidget
 
@@ -13,7 +14,7 @@ from .state import BrowseState
 PAIN_MODES = (("", "All"), ("lower", "Lower back"), ("upper", "Upper back"))
 #: Short toolbar labels, so the figure buttons fit a narrow window; menus use VIEW_LABELS.
 SHORT_VIEW_LABELS = {"front": "Front", "back": "Back", "hand": "Hand", "foot-lateral": "Outer foot",
-                     "foot-medial": "Inner foot", "lumbar": "Low back", "neck": "Neck"}
+                     "foot-medial": "Inner foot", "lumbar": "Low back", "neck": "Neck", "side": "Side"}
 
 
 class FigureToolBar(QToolBar):
@@ -89,8 +90,14 @@ class LayerActions:
     (landmarks are on by default in close-ups, so the check changes with the figure).
     """
 
-    def __init__(self, body_map: BodyMapView, parent: QWidget) -> None:
+    #: The settings keys of the layer switches, with their defaults (landmarks are on in close-ups).
+    KEYS = {"map/landmarks-body": False, "map/landmarks-close-up": True, "map/grid": False, "map/labels": False}
+
+    def __init__(self, body_map: BodyMapView, parent: QWidget, settings: QSettings | None = None) -> None:
         self.map = body_map
+        self.settings = settings
+        if settings is not None:
+            self._restore(settings)
         self.landmarks = QAction("&Landmarks", parent)
         self.landmarks.setToolTip("Bony landmarks and the rules that find the spinal levels (Ctrl+L)")
         self.landmarks.setShortcut(QKeySequence("Ctrl+L"))
@@ -106,10 +113,28 @@ class LayerActions:
         self.grid.triggered.connect(body_map.set_grid)
         self.labels.triggered.connect(body_map.set_labels)
         body_map.layers_changed.connect(self._show)
+        body_map.layers_changed.connect(self._save)
         self._show()
 
     def all(self) -> list[QAction]:
         return [self.landmarks, self.grid, self.labels]
+
+    def _restore(self, settings: QSettings) -> None:
+        """The switches as the user left them last time."""
+        on = {key: bool(settings.value(key, default, type=bool)) for key, default in self.KEYS.items()}
+        self.map.landmarks_on.update({"body": on["map/landmarks-body"], "close-up": on["map/landmarks-close-up"]})
+        self.map.set_grid(on["map/grid"])
+        if on["map/labels"]:
+            self.map.set_labels(True)
+
+    def _save(self) -> None:
+        if self.settings is None:
+            return
+        values = {"map/landmarks-body": self.map.landmarks_on["body"],
+                  "map/landmarks-close-up": self.map.landmarks_on["close-up"],
+                  "map/grid": self.map.grid_on, "map/labels": self.map.labels_on}
+        for key, value in values.items():
+            self.settings.setValue(key, value)
 
     def _show(self) -> None:
         self.landmarks.setChecked(self.map.landmarks_shown())

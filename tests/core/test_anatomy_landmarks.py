@@ -84,7 +84,8 @@ def test_bundled_figures_are_what_the_model_draws(tmp_path, monkeypatch) -> None
     module.write_hand()
     module.write_foot("lateral")
     module.write_foot("medial")
-    for name in ("back.svg", "front.svg", "hand.svg", "foot-lateral.svg", "foot-medial.svg"):
+    module.write_side()
+    for name in ("back.svg", "front.svg", "hand.svg", "foot-lateral.svg", "foot-medial.svg", "side.svg"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (ROOT / "assets" / name).read_text(encoding="utf-8"), name
     # The torso outline is drawn to meet the arm at the model's posterior axillary fold.
     import inspect

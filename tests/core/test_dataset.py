@@ -229,7 +229,7 @@ def test_landmark_heights_are_anatomical() -> None:
 def test_every_marker_lies_in_a_region_of_its_areas(dataset) -> None:  # type: ignore[no-untyped-def]
     for p in dataset.points:
         for m in p.markers:
-            if m.view in ("front", "back"):
+            if m.view in ("front", "back", "side"):
                 x, y = m.x * anatomy.FIGURE_WIDTH, m.y * anatomy.FIGURE_HEIGHT
             else:
                 x, y = m.x, m.y

@@ -70,6 +70,12 @@ def test_key_levels_carry_their_rule_and_match_the_landmarks() -> None:
     assert anatomy.SCAPULA_INFERIOR_ANGLE[1] == anatomy.level_y("T7")
     assert anatomy.ILIAC_CREST_Y == anatomy.level_y("L4")
     assert anatomy.PSIS[1] == anatomy.level_y("S2")
+    # WHO 2008 (general guidelines f): T12 level with the midpoint from the inferior angle to the crest's top.
+    assert anatomy.level_y("T12") == pytest.approx((anatomy.level_y("T7") + anatomy.ILIAC_CREST_Y) / 2)
+    # (d) T3 on the line through the medial ends of the scapular spines.
+    assert anatomy.SCAPULA_SPINE_ROOT[1] == anatomy.level_y("T3")
+    t12 = rules[KEY_LEVELS["T12"]]
+    assert all(y == anatomy.level_y("T12") for _, y in t12.points)
     numbered = {s.label for s in shapes if s.kind == "spine"}
     assert numbered == set(SPINE_LEVELS)
 
@@ -99,7 +105,9 @@ def test_limb_and_abdomen_points_are_measured_from_their_landmark(dataset) -> No
 
 @pytest.mark.parametrize(("code", "view"), [("KI3", "foot-medial"), ("SI3", "hand"), ("BL23", "lumbar"),
                                             ("BL54", "lumbar"), ("GB20", "neck"), ("SI15", "neck"),
-                                            ("GB34", "front"), ("BL40", "back"), ("EX-B2", "back")])
+                                            ("GB34", "side"), ("GB30", "side"), ("GB29", "side"), ("TE14", "side"),
+                                            ("BL60", "foot-lateral"), ("ST36", "front"), ("BL40", "back"),
+                                            ("EX-B2", "back")])
 def test_best_view(dataset, code: str, view: str) -> None:  # type: ignore[no-untyped-def]
     assert best_view(dataset.point(code), "back") == view
 
@@ -129,3 +137,82 @@ def test_sheets_get_the_close_ups_their_points_need(dataset) -> None:  # type: i
     assert insets_for(points("BL23", "BL25", "GV4", "KI3")) == ["lumbar", "foot-medial"]
     assert insets_for(points("GB20", "SI15", "LI4", "SI3", "EX-UE7")) == ["hand", "neck"]
     assert insets_for(points("GB34", "ST36", "BL40")) == []
+    # GB30 is shown on the side view in the app; on paper its buttock markers get the lumbar close-up.
+    assert insets_for(points("GB30")) == ["lumbar"]
+
+
+def _side_units(dataset, code: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    [marker] = [m for m in dataset.point(code).markers if m.view == "side"]
+    x, y = marker_units("side", marker)
+    return x - anatomy.MID, y
+
+
+def test_side_view_markers_follow_the_model(dataset) -> None:  # type: ignore[no-untyped-def]
+    # GB29: halfway from the ASIS to the greater trochanter.
+    asis, troch = anatomy.SIDE_ASIS, anatomy.SIDE_GREATER_TROCHANTER
+    assert _side_units(dataset, "GB29") == pytest.approx(((asis[0] + troch[0]) / 2, (asis[1] + troch[1]) / 2),
+                                                         abs=TOLERANCE)
+    # GB30: a third of the way from the trochanter to the sacral hiatus, at the trochanter's height.
+    hiatus = anatomy.SIDE_SACRAL_HIATUS
+    assert _side_units(dataset, "GB30") == pytest.approx(
+        (troch[0] + (hiatus[0] - troch[0]) / 3, troch[1] + (hiatus[1] - troch[1]) / 3), abs=TOLERANCE)
+    assert abs(troch[1] - anatomy.GREATER_TROCHANTER[1]) < 1e-9  # the same height as on the back figure
+    # GB34 in front of and below the head of the fibula, 2 B-cun below the crease as on the front figure.
+    fx, fy = anatomy.SIDE_FIBULA_HEAD
+    gx, gy = _side_units(dataset, "GB34")
+    assert gx > fx and gy > fy
+    [front] = [m for m in dataset.point("GB34").markers if m.view == "front"][:1]
+    assert gy == pytest.approx(marker_units("front", front)[1], abs=TOLERANCE)
+    # BL60 between the malleolus and the calcaneal tendon, at the malleolus' height.
+    bx, by = _side_units(dataset, "BL60")
+    assert anatomy.SIDE_CALCANEAL_TENDON_DX < bx < anatomy.SIDE_LATERAL_MALLEOLUS[0]
+    assert by == pytest.approx(anatomy.MALLEOLUS_Y, abs=TOLERANCE)
+    # Every side marker lies inside the drawn outline.
+    for point in dataset.points:
+        for marker in point.markers:
+            if marker.view == "side":
+                x, y = marker_units("side", marker)
+                back, front = anatomy.side_profile(y)
+                assert back < x - anatomy.MID < front, point.code
+
+
+def test_side_view_has_its_landmarks_grid_and_measurements(dataset) -> None:  # type: ignore[no-untyped-def]
+    names = {s.label for s in landmarks("side")}
+    assert {"iliac crest", "ASIS", "greater trochanter", "head of the fibula", "lateral malleolus",
+            "popliteal crease"} <= names
+    rule = next(s for s in landmarks("side") if s.kind == "rule")
+    assert rule.label == KEY_LEVELS["L4"] and all(y == anatomy.level_y("L4") for _, y in rule.points)
+    grid = [s.label for s in cun_grid("side") if s.kind == "grid"]
+    assert any("19 B-cun" in g for g in grid) and any("16 B-cun" in g for g in grid)
+    for code in ("GB29", "GB30", "GB34", "BL60", "BL62", "TE14", "LI15"):
+        assert measurement(dataset.point(code), "side") is not None, code
+    assert measurement(dataset.point("ST36"), "side") is None  # not drawn there
+    assert view_for_area("hip", "side") == "side"
+
+
+def test_every_point_shows_its_measurement_where_it_is_drawn(dataset) -> None:  # type: ignore[no-untyped-def]
+    """Hovering any bundled point on its best view, or on any figure that draws it, shows a dimension line."""
+    # The front figure's feet are a few pixels wide; LR3 and GB41 are measured on the foot close-ups.
+    tiny = {("LR3", "front"), ("GB41", "front")}
+    for point in dataset.points:
+        view = best_view(point)
+        assert view is not None and measurement(point, view) is not None, (point.code, view)
+        for drawn in point.views:
+            if (point.code, drawn) not in tiny:
+                found = measurement(point, drawn)
+                assert found is not None and found.text and found.segments, (point.code, drawn)
+
+
+def test_measurements_start_at_their_landmark(dataset) -> None:  # type: ignore[no-untyped-def]
+    si11 = measurement(dataset.point("SI11"), "back")
+    assert si11 is not None
+    ends = {pt for seg in si11.segments for pt in seg}
+    assert (anatomy.MID + anatomy.SCAPULA_INFERIOR_ANGLE[0], anatomy.SCAPULA_INFERIOR_ANGLE[1]) in ends
+    ue7 = measurement(dataset.point("EX-UE7"), "hand")
+    assert ue7 is not None
+    h = anatomy.HAND_VIEW_SIZE[1]
+    assert all(a[1] == anatomy.HAND_WRIST_Y * h and b[1] == anatomy.HAND_MCP_Y * h for a, b in ue7.segments)
+    # The back figure's hand carries the close-up's measurement: SI3 just above the knuckles.
+    si3 = measurement(dataset.point("SI3"), "back")
+    assert si3 is not None and len(si3.segments) == 2
+    assert all(abs(a[1] - anatomy.BODY_KNUCKLE_Y) < 0.6 for a, _ in si3.segments)

@@ -55,7 +55,7 @@ def test_missing_required_fields_are_named() -> None:
         ("    pain: [lower]", "    pain: lower", "pain must be a list"),
         ("    name: Test Point", "    name: 42", "name must be text, not a whole number"),
         ("    areas: [lower-back]", "    areas: [lower-back, elbow]", "unknown value 'elbow'"),
-        ("{view: back, x: 0.45, y: 0.36}", "{view: side, x: 0.45, y: 0.36}", "marker view: unknown value 'side'"),
+        ("{view: back, x: 0.45, y: 0.36}", "{view: top, x: 0.45, y: 0.36}", "marker view: unknown value 'top'"),
         ("{view: back, x: 0.45, y: 0.36}", "{view: back, x: 1.5, y: 0.36}", "marker x is 1.5, outside the allowed range 0..1"),
         ("{view: back, x: 0.45, y: 0.36}", "{view: back, x: -0.1, y: 0.36}", "marker x is -0.1, outside"),
         ("{view: back, x: 0.45, y: 0.36}", "{view: back, x: .nan, y: 0.36}", "marker x must be a finite number"),

@@ -35,7 +35,7 @@ DATASETS: dict[str, str | bytes] = {
     "duplicate-codes.yaml": dataset_text("BL23", "BL23"),
     "duplicate-yaml-key.yaml": GOOD.replace("    name: Test Point", "    name: Test Point\n    name: Again", 1),
     "unknown-area.yaml": GOOD.replace("    areas: [lower-back]", "    areas: [elbow]", 1),
-    "unknown-view.yaml": GOOD.replace("{view: back, x: 0.45", "{view: side, x: 0.45", 1),
+    "unknown-view.yaml": GOOD.replace("{view: back, x: 0.45", "{view: top, x: 0.45", 1),
     "coord-out-of-range.yaml": GOOD.replace("x: 0.45, y: 0.36", "x: 1.45, y: 0.36", 1),
     "coord-not-number.yaml": GOOD.replace("x: 0.45, y: 0.36", "x: left, y: 0.36", 1),
     "coord-nan.yaml": GOOD.replace("x: 0.45, y: 0.36", "x: .nan, y: 0.36", 1),

@@ -80,10 +80,16 @@ def test_body_point_is_centred_at_a_comfortable_zoom(qtbot, window: MainWindow) 
 def test_clicking_a_marker_frames_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.state.set_view("front")
     view = window.map
+    item = view.scene_for("front").markers["ST36"][1]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.pos()))
+    assert window.state.selected_code == "ST36"
+    assert_framed(view, "ST36", "front")
+    assert view.transform().m11() > 2 * fit_scale(view)
+    # A point on the side of the leg clicked on the front figure goes to the side view.
     item = view.scene_for("front").markers["GB34"][1]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(item.pos()))
     assert window.state.selected_code == "GB34"
-    assert_framed(view, "GB34", "front")
+    assert_framed(view, "GB34", "side")
     assert view.transform().m11() > 2 * fit_scale(view)
 
 
@@ -166,7 +172,7 @@ def test_screenshot_frames_the_point_as_the_app_does(qtbot, dataset) -> None:  #
     assert shot.map.scene().layers["grid"].isVisible() and shot.map.scene().layers["landmarks"].isVisible()
     shot2 = prepare_window(dataset, (1280, 720), select="GB34")
     qtbot.addWidget(shot2)
-    assert_framed(shot2.map, "GB34", "front")
+    assert_framed(shot2.map, "GB34", "side")
     assert shot2.map.transform().m11() > 2 * fit_scale(shot2.map)
 
 
@@ -185,3 +191,32 @@ def test_markers_shrink_a_little_in_small_windows(qtbot, window: MainWindow) -> 
     qtbot.waitUntil(lambda: view.viewport().height() < 560)
     small = on_screen()
     assert 0.65 * large <= small < 0.95 * large
+
+
+def test_side_points_go_to_the_side_view(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core import anatomy
+
+    view = window.map
+    qtbot.keyClicks(window.search_panel.search, "GB30")
+    qtbot.keyClick(window.search_panel.search, Qt.Key.Key_Return)
+    assert_framed(view, "GB30", "side")
+    assert window.figure_bar.buttons["side"].isChecked()
+    assert view.transform().m11() > 2 * fit_scale(view)
+    # The side view names its points and shows its landmarks by default.
+    scene = view.scene_for("side")
+    assert window.layer_actions.landmarks.isChecked() and scene.layers["landmarks"].isVisible()
+    assert all(item.always_label for items in scene.markers.values() for item in items)
+    # Hovering GB29 draws its measurement from the ASIS to the greater trochanter.
+    item = scene.markers["GB29"][0]
+    view.fit()
+    qtbot.mouseMove(view.viewport(), view.mapFromScene(item.pos()))
+    qtbot.waitUntil(lambda: scene.dimension.isVisible())
+    assert scene.dimension.measurement.text == "halfway from the ASIS to the greater trochanter"
+    # Its regions are clickable: the side of the hip chooses the hip.
+    spot = QPointF(anatomy.MID + 30, 470)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(spot))
+    assert window.state.filters.areas == {"hip"}
+    # The figure toolbar shows it.
+    window.state.set_view("back")
+    qtbot.mouseClick(window.figure_bar.buttons["side"], Qt.MouseButton.LeftButton)
+    assert view.current_view == "side"

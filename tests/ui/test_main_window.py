@@ -313,13 +313,13 @@ def test_screenshot_command(tmp_path: Path) -> None:
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1000, 700)
     plain = QImage(str(out))
-    for view in ("lumbar", "neck"):
+    for view in ("lumbar", "neck", "side"):
         result = run_cli("screenshot", "--output", str(out), "--view", view, "--landmarks", "--grid", "--size", "1000x700")
         assert result.returncode == 0, result.stderr
         assert QImage(str(out)) != plain
     bad = run_cli("screenshot", "--output", str(out), "--select", "XX99")
     assert bad.returncode == 2 and "no point with code 'XX99'" in bad.stderr
-    bad = run_cli("screenshot", "--output", str(out), "--view", "side")
+    bad = run_cli("screenshot", "--output", str(out), "--view", "top")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
 

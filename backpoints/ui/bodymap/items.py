@@ -76,6 +76,34 @@ class MarkerItem(QGraphicsPathItem):
         self._halo: QGraphicsEllipseItem | None = None
         self._ring: QGraphicsEllipseItem | None = None
         self._label: QGraphicsRectItem | None = None
+        #: Set by the label placement (labels.py): where the code goes, or hidden when no
+        #: place beside the marker is free (the tooltip still names the point).
+        self.label_at: QPointF | None = None
+        self.label_hidden = False
+        self._wanted = False
+        self._restyle()
+
+    def wants_label(self) -> bool:
+        """Whether the code should be shown beside this marker (before collisions)."""
+        return self.show_label and (self.selected or self.focused or self.always_label)
+
+    def outer_radius(self) -> float:
+        """The radius of the marker with its halo, in item units."""
+        return self._radius() * 1.3 + 3
+
+    def label_size(self) -> tuple[float, float]:
+        """The code label's width and height in item units (made if needed)."""
+        if self._label is None:
+            self._label = self._make_label()
+            self._label.setVisible(False)
+        rect = self._label.rect()
+        return rect.width(), rect.height()
+
+    def place_label(self, at: QPointF | None, hidden: bool) -> None:
+        """Put the code label at an offset from the marker, or hide it."""
+        if at == self.label_at and hidden == self.label_hidden:
+            return
+        self.label_at, self.label_hidden = at, hidden
         self._restyle()
 
     def _radius(self) -> float:
@@ -120,12 +148,18 @@ class MarkerItem(QGraphicsPathItem):
             ring = outer + 2
             self._ring.setRect(QRectF(-ring, -ring, 2 * ring, 2 * ring))
             self._ring.setVisible(self.focused)
-        show_label = self.show_label and (self.selected or self.focused or self.always_label)
+        wanted = self.wants_label()
+        show_label = wanted and not self.label_hidden
         if show_label and self._label is None:
             self._label = self._make_label()
         if self._label is not None:
-            self._label.setPos(outer + 3, -9)
+            self._label.setPos(self.label_at if self.label_at is not None else QPointF(outer + 3, -9))
             self._label.setVisible(show_label)
+        if wanted != self._wanted:
+            self._wanted = wanted
+            view = _map_of(self)
+            if view is not None:
+                view.labels_changed()
 
     def _make_label(self) -> QGraphicsRectItem:
         text = QGraphicsSimpleTextItem(self.point.code)

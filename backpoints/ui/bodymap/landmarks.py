@@ -28,27 +28,36 @@ def _label_font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
+def _label_box(text: str, side: str, bold: bool) -> QRectF:
+    """Where a label goes around its anchor, in screen pixels from the anchor."""
+    metrics = QFontMetricsF(_label_font(LABEL_PX, bold))
+    width = metrics.horizontalAdvance(text)
+    height = metrics.height()
+    if side == "left":
+        return QRectF(-width - 6, -height / 2, width + 4, height)
+    if side == "above-right":
+        return QRectF(0, -height - 2, width + 4, height)
+    if side == "above-left":
+        return QRectF(-width - 4, -height - 2, width + 4, height)
+    if side == "below":
+        return QRectF(-width / 2 - 2, 4, width + 4, height)
+    return QRectF(5, -height / 2, width + 4, height)
+
+
+def _scene_box(scale: float, at: QPointF, text: str, side: str, bold: bool) -> QRectF:
+    """A label's rectangle in scene units at this zoom."""
+    box = _label_box(text, side, bold)
+    return QRectF(at.x() + box.x() / scale, at.y() + box.y() / scale, box.width() / scale, box.height() / scale)
+
+
 def _draw_label(painter: QPainter, scale: float, at: QPointF, text: str, side: str, bold: bool,
                 colour: QColor, backdrop: bool = True) -> None:
     """Text of a constant size on screen beside an anchor in scene units."""
     painter.save()
     painter.translate(at)
     painter.scale(1 / scale, 1 / scale)
-    font = _label_font(LABEL_PX, bold)
-    painter.setFont(font)
-    metrics = QFontMetricsF(font)
-    width = metrics.horizontalAdvance(text)
-    height = metrics.height()
-    if side == "left":
-        box = QRectF(-width - 6, -height / 2, width + 4, height)
-    elif side == "above-right":
-        box = QRectF(0, -height - 2, width + 4, height)
-    elif side == "above-left":
-        box = QRectF(-width - 4, -height - 2, width + 4, height)
-    elif side == "below":
-        box = QRectF(-width / 2 - 2, 4, width + 4, height)
-    else:
-        box = QRectF(5, -height / 2, width + 4, height)
+    painter.setFont(_label_font(LABEL_PX, bold))
+    box = _label_box(text, side, bold)
     if backdrop:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 200))
@@ -93,6 +102,11 @@ class ShapeLayer(QGraphicsItem):
                 continue
             path = self._lines.setdefault((shape.kind, shape.emphasis), QPainterPath())
             _add_line(path, shape.points, smooth=shape.kind in ("bone", "crease"))
+        #: Scene rectangles other labels hold (the points' codes): a name here would be hidden
+        #: under them, so it is left out (labels.py keeps the codes apart from each other).
+        self.reserved: list[QRectF] = []
+        #: The scene rectangles of the labels drawn at the last paint (for tests and the codes).
+        self.drawn: list[QRectF] = []
         self.setZValue(0.6 if grid else 0.7)  # over the figure, under regions and markers
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -132,7 +146,10 @@ class ShapeLayer(QGraphicsItem):
                 painter.drawEllipse(dot, r, r)
         # A spinous process every ~15 units: number them all once they are 14 px apart.
         level_gap = 15.0 * scale
-        for shape in self.shapes:
+        taken = list(self.reserved)
+        self.drawn = []
+        # Emphasised names first: where two would overlap, the minor one is left out.
+        for shape in sorted(self.shapes, key=lambda sh: not sh.emphasis):
             if not shape.label:
                 continue
             minor = not shape.emphasis
@@ -147,8 +164,20 @@ class ShapeLayer(QGraphicsItem):
             if shape.kind == "grid" and shape.side == "below" and scale < 1.3:
                 continue  # the cun numbers under the lines run together at fit
             colour = GRID_COLOUR.darker(150) if self.grid else LANDMARK_COLOUR.darker(120)
-            _draw_label(painter, scale, QPointF(*shape.anchor()), shape.label, shape.side,
-                        shape.emphasis and shape.kind != "rule", colour)
+            bold = shape.emphasis and shape.kind != "rule"
+            at = QPointF(*shape.anchor())
+            box = _scene_box(scale, at, shape.label, shape.side, bold)
+            if any(box.intersects(other) for other in taken):
+                continue
+            taken.append(box)
+            self.drawn.append(box)
+            _draw_label(painter, scale, at, shape.label, shape.side, bold, colour)
+
+    def set_reserved(self, rects: list[QRectF]) -> None:
+        """The rectangles the points' codes hold now; names under them are left out."""
+        if rects != self.reserved:
+            self.reserved = rects
+            self.update()
 
 
 class DimensionItem(QGraphicsItem):
@@ -157,6 +186,10 @@ class DimensionItem(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self.measurement: Measurement | None = None
+        #: Scene rectangles of the points' codes: the measurement's text goes where it hides none.
+        self.reserved: list[QRectF] = []
+        #: Where the text was drawn at the last paint (scene units).
+        self.text_rect = QRectF()
         self._rect = QRectF()
         self.setZValue(1.9)  # under the markers, over the regions
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -172,7 +205,7 @@ class DimensionItem(QGraphicsItem):
             return
         xs = [x for seg in measurement.segments for x, _ in seg]
         ys = [y for seg in measurement.segments for _, y in seg]
-        self._rect = QRectF(min(xs) - 60, min(ys) - 60, max(xs) - min(xs) + 320, max(ys) - min(ys) + 120)
+        self._rect = QRectF(min(xs) - 320, min(ys) - 60, max(xs) - min(xs) + 640, max(ys) - min(ys) + 120)  # text on either side
         self.setVisible(True)
         self.update()
 
@@ -205,7 +238,27 @@ class DimensionItem(QGraphicsItem):
         (ax, ay), (bx, by) = pick(m.segments, key=lambda seg: max(seg[0][0], seg[1][0]))
         anchor = QPointF(max(ax, bx) + 10 / scale if not flat else (ax + bx) / 2,
                          (ay + by) / 2 - (14 / scale if flat or ay == by else 0))
-        _draw_label(painter, scale, anchor, m.text, "right", True, DIMENSION_COLOUR)
+        # The first side that hides no point's code and stays on screen; else the first that hides none.
+        visible = None
+        if widget is not None:
+            inverse, ok = painter.worldTransform().inverted()
+            visible = inverse.mapRect(QRectF(widget.rect())) if ok else None
+        places = [(side, QPointF(anchor.x(), anchor.y() + drop / scale))
+                  for side, drop in (("right", 0), ("below", 0), ("below", 14), ("above-right", 0), ("left", 0),
+                                     ("below", 28), ("above-right", -14))]
+        free = [(side, at) for side, at in places
+                if not any(_scene_box(scale, at, m.text, side, True).intersects(r) for r in self.reserved)]
+        shown = [(side, at) for side, at in free
+                 if visible is None or visible.contains(_scene_box(scale, at, m.text, side, True))]
+        side, at = (shown or free or places)[0]
+        self.text_rect = _scene_box(scale, at, m.text, side, True)
+        _draw_label(painter, scale, at, m.text, side, True, DIMENSION_COLOUR)
+
+    def set_reserved(self, rects: list[QRectF]) -> None:
+        """Where the points' codes are now."""
+        if rects != self.reserved:
+            self.reserved = rects
+            self.update()
 
 
 class GroupBand(QGraphicsItem):

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import anatomy
-from ...core.figures import base_view, is_body_view, is_crop, is_group, markers_in, view_rect, view_size
+from ...core.figures import (
+    base_view, is_body_view, is_crop, is_group, markers_in, names_every_marker, view_rect, view_size,
+)
 from ...core.model import Dataset, Marker, Point
 from ...resources import asset_file
 
@@ -135,7 +137,7 @@ class FigureScene(QGraphicsScene):
             self.regions.append(item)
         self.markers: dict[str, list[MarkerItem]] = {}
         #: The landmark and grid layers, made when first shown (cached items).
-        self.layers: dict[str, QGraphicsItem] = {}
+        self.layers: dict[str, ShapeLayer] = {}
         self.dimension = DimensionItem()
         self.addItem(self.dimension)
         self.bands: dict[str, GroupBand] = {}
@@ -206,7 +208,7 @@ class FigureScene(QGraphicsScene):
         for marker in mine:
             item = MarkerItem(point, marker, self.to_scene(marker.x, marker.y), radius)
             # Close-ups name every marker; the map's "codes" switch names every point.
-            item.always_label = not is_body_view(self.view) or self.map_view.labels_on
+            item.always_label = names_every_marker(self.view) or self.map_view.labels_on
             # A group (Jiaji) is named once, beside its band, not at each of its markers.
             item.show_label = not is_group(mine) and (marker is rightmost or item.always_label)
             item.in_group = is_group(mine)

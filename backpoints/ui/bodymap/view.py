@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.figures import best_view, is_body_view, markers_in, view_for_area
+from ...core.figures import best_view, markers_in, names_every_marker, view_for_area
 from ...core.landmarks import measurement
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
 from ..state import BrowseState
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 from . import accessibility
 from .items import MarkerItem, RegionItem
 from .keyboard import MapNavigator, key_help_text
+from .labels import place_labels
 from .scene import FigureScene
 from .style import MARKER_RADIUS, map_background
 from .zoom import ZoomAnimator, frame_for
@@ -65,6 +66,12 @@ class BodyMapView(QGraphicsView):
         self._fitted = True
         self._press: QPointF | None = None
         self.zoom = ZoomAnimator(self)
+        #: Code labels are placed (labels.py) once after a burst of changes, not per change.
+        self._label_timer = QTimer(self)
+        self._label_timer.setSingleShot(True)
+        self._label_timer.setInterval(0)
+        self._label_timer.timeout.connect(self.place_labels)
+        self.zoom.finished.connect(self.labels_changed)
         self._framed: str | None = None  # the point the camera was last moved to (kept on resize)
         #: Landmarks on the body figures and on the close-ups; the B-cun grid; codes on every marker.
         self.landmarks_on = {"body": False, "close-up": True}
@@ -167,6 +174,7 @@ class BodyMapView(QGraphicsView):
         self._view = view
         self.zoom.stop()
         self.setScene(self.scene_for(view))
+        self.labels_changed()
         self._apply_layers()
         self.setAccessibleName(f"Body map, {VIEW_LABELS[view]} view")
         self.announcer.view_changed()
@@ -216,7 +224,7 @@ class BodyMapView(QGraphicsView):
 
     # --- layers ------------------------------------------------------------------------
     def _kind(self) -> str:
-        return "body" if is_body_view(self._view) else "close-up"
+        return "close-up" if names_every_marker(self._view) else "body"
 
     def landmarks_shown(self) -> bool:
         """Whether the landmark layer is on for the current view (on by default in close-ups)."""
@@ -236,13 +244,14 @@ class BodyMapView(QGraphicsView):
         self.labels_on = on
         for scene in self._scenes.values():
             for item in scene.all_markers():
-                item.set_state(always_label=on or not is_body_view(scene.view))
+                item.set_state(always_label=on or names_every_marker(scene.view))
         self.layers_changed.emit()
 
     def _apply_layers(self) -> None:
         scene = self.scene()
         if isinstance(scene, FigureScene):
             scene.set_layers(self.landmarks_shown(), self.grid_on)
+            self.labels_changed()  # a new layer learns where the codes are
         self.layers_changed.emit()
 
     def _show_measurement(self) -> None:
@@ -355,12 +364,28 @@ class BodyMapView(QGraphicsView):
             self._framed = None
             self._sync_marker_scale()
 
+    def labels_changed(self) -> None:
+        """Which labels show, or the zoom, changed: place the code labels again soon."""
+        if not self.zoom.is_running():  # the end of a zoom places them once
+            self._label_timer.start()
+
+    def place_labels(self) -> None:
+        """Place the current figure's code labels so that none overlap (labels.py)."""
+        self._label_timer.stop()
+        scene = self.scene()
+        if isinstance(scene, FigureScene):
+            codes = place_labels(scene.all_markers())
+            for layer in scene.layers.values():
+                layer.set_reserved(codes)
+            scene.dimension.set_reserved(codes)
+
     def _sync_marker_scale(self) -> None:
         """Keep markers the same size on screen whatever the zoom."""
         scene = self.scene()
         zoom = self.transform().m11()
         if not isinstance(scene, FigureScene) or zoom <= 0:
             return
+        self.labels_changed()
         scale = marker_size_factor(self.viewport().width(), self.viewport().height()) / zoom
         if abs(scene.marker_scale - scale) < 1e-9:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QObject, QPointF, QRectF, QVariantAnimation, Signal
 from PySide6.QtGui import QTransform
 
 from ...core.figures import COMFORT_SPAN, is_body_view
@@ -47,6 +47,8 @@ class ZoomAnimator(QObject):
     """
 
     animate = True
+    #: The camera arrived (an animation ended).
+    finished = Signal()
 
     def __init__(self, view: "BodyMapView") -> None:
         super().__init__(view)
@@ -59,6 +61,7 @@ class ZoomAnimator(QObject):
         self._animation.setStartValue(0.0)
         self._animation.setEndValue(1.0)
         self._animation.valueChanged.connect(self._step)
+        self._animation.finished.connect(self.finished)
 
     def is_running(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
