@@ -30,6 +30,8 @@ def panel(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
 def show(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
     panel.show()
     qtbot.waitExposed(panel)
+    # Without pyqtgraph loaded yet, the table shows first and the chart follows.
+    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.series is not None)
 
 
 def set_when(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -427,8 +429,7 @@ def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_pa
         qtbot.addWidget(widget)
         messages: list[str] = []
         widget.status_message.connect(messages.append)
-        widget.show()
-        qtbot.waitExposed(widget)
+        show(qtbot, widget)
         assert widget.model.rowCount() == 1 and widget.chart.point_count == 1
         assert any("read-only" in m for m in messages)
         assert not widget.checkin_form.save_button.isEnabled() and not widget.import_button.isEnabled()
@@ -448,8 +449,7 @@ def test_panel_over_a_document_the_window_owns(qtbot, tmp_path: Path) -> None:  
     document = DiaryDocument(tmp_path / "shared.sqlite3")
     widget = DiaryPanel(document=document)
     qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    show(qtbot, widget)
     assert widget.document is document and document.is_open
     with qtbot.waitSignal(document.entries_changed):
         document.add(checkin_value())
