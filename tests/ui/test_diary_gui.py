@@ -56,7 +56,8 @@ def add_checkin(qtbot, panel, when: str, pain: int, worst: int | None = None, ar
     if worst is not None:
         type_into(qtbot, form.worst, str(worst))
     for area in areas:
-        qtbot.mouseClick(form.area_boxes[area], Qt.MouseButton.LeftButton)
+        button = form.area_boxes[area]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.click_point())
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
 
