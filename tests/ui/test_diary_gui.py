@@ -31,7 +31,7 @@ def show(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
     panel.show()
     qtbot.waitExposed(panel)
     # Without pyqtgraph loaded yet, the table shows first and the chart follows.
-    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.series is not None)
+    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.series is not None and panel.chart.isVisible())
 
 
 def set_when(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -466,3 +466,33 @@ def checkin_value():  # type: ignore[no-untyped-def]
     from backpoints.core.diary import CheckIn
 
     return CheckIn(at=dt.datetime(2026, 10, 1, 8, 0), pain=4)
+
+
+def test_an_empty_diary_says_so_and_its_time_axis_shows_dates(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    show(qtbot, panel)
+    chart = panel.chart
+    assert chart.is_empty and chart.empty_label.isVisible()
+    assert chart.empty_label.text().startswith("No check-ins yet.")
+    assert chart.empty_label.textFormat() == Qt.TextFormat.PlainText
+    plot = chart.plot_widget.getPlotItem()
+    low, high = plot.viewRange()[0]
+    assert 28 <= (high - low) / 86400 <= 30 and abs(high - time.time()) < 2 * 86400  # the last four weeks
+    axis = plot.getAxis("bottom")
+    levels = axis.tickValues(low, high, axis.width())
+    assert levels and levels[0][0] >= 86400  # ticks a day or more apart: dates, not fractions of a second
+    labels = axis.tickStrings(levels[0][1], axis.scale, levels[0][0])
+    assert labels and all("." not in label for label in labels)
+
+    # A session alone: still no pain to draw, and the chart says that instead.
+    panel.forms.setCurrentIndex(1)
+    qtbot.keyClicks(panel.session_form.points, "BL23")
+    with qtbot.waitSignal(panel.document.entries_changed):
+        qtbot.mouseClick(panel.session_form.save_button, Qt.MouseButton.LeftButton)
+    assert chart.empty_label.isVisible() and "sessions are marked below" in chart.empty_label.text()
+
+    add_checkin(qtbot, panel, "2026-10-01 08:00", 5)
+    assert not chart.is_empty and not chart.empty_label.isVisible() and chart.legend.isVisible()
+    panel.document.undo_stack.undo()
+    assert chart.is_empty and chart.empty_label.isVisible()

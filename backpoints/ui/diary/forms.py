@@ -171,7 +171,7 @@ class CheckInForm(EntryForm):
         # The body map's own regions on a small figure, not a list of check boxes.
         self.regions = RegionPicker()
         self.area_boxes: dict[str, AreaButton] = self.regions.buttons
-        hint = _plain_label("Click where it hurts; click again to clear. (Tab or the arrow keys, then Space.)")
+        hint = _plain_label("Click where it hurts; click again to clear.")
         hint.setStyleSheet("color: #5b5b5b;")
         self.chosen_areas = _plain_label("")
         self.chosen_areas.setObjectName("chosenAreas")
