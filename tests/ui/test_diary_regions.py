@@ -64,6 +64,7 @@ def test_clicking_the_figure_chooses_areas_and_the_checkin_stores_them(qtbot, pa
     with DiaryStore(tmp_path / "diary.sqlite3") as store:
         (saved,) = store.contents().checkins
     assert saved.areas == ("head", "lower-back", "hip")
+    assert panel.model.index(0, 4).data() == "Head, Lower back, Hips and buttocks"  # the names the map shows
     assert form.regions.chosen() == ()  # the form is ready for the next check-in
 
 
