@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 
 #: If the table's first paint never comes (the page is hidden again at once), build the chart anyway.
 CHART_FALLBACK_MS = 400
+#: After making the chart in idle time, wait this long before drawing it once off screen.
+WARM_DELAY_MS = 100
 
 #: The report period box: label and days back from today (0: the whole diary).
 REPORT_PERIODS = (("Whole diary", 0), ("Last 4 weeks", 28), ("Last 3 months", 91), ("Last 12 months", 365))
@@ -97,6 +99,7 @@ class DiaryPanel(QWidget):
         self.printer: QPrinter | None = None  # made on first print (QtPrintSupport loads then)
         self.open_ms = 0.0
         self.chart_ms = 0.0
+        self.warm_ms = 0.0
         self.preloader: ChartPreloader | None = None
         self._open_tried = False  # the first show opens the file (not after "Delete all")
         self._chart_pending = False  # the chart waits for the table's first paint
@@ -336,6 +339,8 @@ class DiaryPanel(QWidget):
         self.chart_box.removeWidget(self.chart_placeholder)
         self.chart_placeholder.deleteLater()
         self.chart_box.addWidget(chart)
+        if not self.isVisible():
+            QTimer.singleShot(WARM_DELAY_MS, self, self._warm_chart)
 
     def preload_chart_after_paint(self, watched: QWidget) -> None:
         """In idle time after `watched` (e.g. the map) is first painted, load pyqtgraph and make the chart.
@@ -346,8 +351,23 @@ class DiaryPanel(QWidget):
             from .preload import ChartPreloader
 
             self.preloader = ChartPreloader(watched, self)
-            # Queued: the chart is made in its own event-loop turn, a short one.
+            # Queued: the chart is made in its own event-loop turn, a short one, and drawn once
+            # off screen in another, so its first paint on screen finds fonts, styles and the
+            # time-zone data the date axis needs already loaded.
             self.preloader.finished.connect(self._make_chart, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _warm_chart(self) -> None:
+        if self.chart is None or self.chart.isVisible():
+            return
+        from ...core.diary import DiaryContents
+
+        start = time.perf_counter()
+        self.chart.resize(self.chart_box.geometry().size().expandedTo(QSize(800, 320)))
+        self.chart.set_series(chart_series(DiaryContents()))
+        self.chart.grab()
+        self.chart.series = None  # nothing of the diary drawn yet: opening draws it
+        self.warm_ms = (time.perf_counter() - start) * 1000
 
     # --- showing -------------------------------------------------------------------------
     @Slot()
