@@ -132,6 +132,7 @@ class DiaryPanel(QWidget):
         self.summary.setObjectName("diarySummary")
         self.chart_box = QVBoxLayout()
         self.chart_placeholder = _plain("The chart appears when the diary opens.")
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_box.addWidget(self.chart_placeholder)
 
         self.model = DiaryTableModel(self)
@@ -223,6 +224,8 @@ class DiaryPanel(QWidget):
         self.right_split.addWidget(bottom)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
+        # 3 : 2 from the start, whether the chart or its small placeholder is there at the first show.
+        self.right_split.setSizes([3000, 2000])
         right_layout.addWidget(self.right_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
