@@ -100,6 +100,8 @@ class DiaryPanel(QWidget):
         self.open_ms = 0.0
         self.chart_ms = 0.0
         self.warm_ms = 0.0
+        self.make_ms = 0.0
+        self.warm_page_ms = 0.0
         self.preloader: ChartPreloader | None = None
         self._open_tried = False  # the first show opens the file (not after "Delete all")
         self._chart_pending = False  # the chart waits for the table's first paint
@@ -335,6 +337,7 @@ class DiaryPanel(QWidget):
         """Put an empty chart where the placeholder was (pyqtgraph loads here, or was preloaded)."""
         if self.chart is not None:
             return
+        start = time.perf_counter()
         from .chart import DiaryChart  # never at start-up
 
         chart = DiaryChart()
@@ -342,6 +345,7 @@ class DiaryPanel(QWidget):
         self.chart_box.removeWidget(self.chart_placeholder)
         self.chart_placeholder.deleteLater()
         self.chart_box.addWidget(chart)
+        self.make_ms = (time.perf_counter() - start) * 1000
         if not self.isVisible():
             QTimer.singleShot(WARM_DELAY_MS, self, self._warm_chart)
 
@@ -371,6 +375,18 @@ class DiaryPanel(QWidget):
         self.chart.grab()
         self.chart.series = None  # nothing of the diary drawn yet: opening draws it
         self.warm_ms = (time.perf_counter() - start) * 1000
+        QTimer.singleShot(WARM_DELAY_MS, self, self._warm_page)
+
+    @Slot()
+    def _warm_page(self) -> None:
+        # The rest of the page (forms, body figures, table) laid out and drawn once off screen.
+        if self.isVisible():
+            return
+        start = time.perf_counter()
+        window = self.window()
+        self.resize(window.size() if window is not self else self.size())
+        self.grab()
+        self.warm_page_ms = (time.perf_counter() - start) * 1000
 
     # --- showing -------------------------------------------------------------------------
     @Slot()
