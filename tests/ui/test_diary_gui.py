@@ -496,3 +496,27 @@ def test_an_empty_diary_says_so_and_its_time_axis_shows_dates(qtbot, panel) -> N
     assert not chart.is_empty and not chart.empty_label.isVisible() and chart.legend.isVisible()
     panel.document.undo_stack.undo()
     assert chart.is_empty and chart.empty_label.isVisible()
+
+
+def test_report_and_csv_through_the_real_file_dialogs(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The panel's own save dialogs (not replaced), answered as a user does: type a path, accept."""
+    from backpoints.ui.app import create_application
+    from backpoints.ui.diary import DiaryPanel
+    from tests.helpers import DialogAnswerer
+
+    create_application()
+    widget = DiaryPanel(dataset, tmp_path / "diary.sqlite3")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    show(qtbot, widget)
+    add_checkin(qtbot, widget, "2026-10-01 08:00", 6)
+    messages: list[str] = []
+    widget.status_message.connect(messages.append)
+    for button, path in ((widget.report_button, tmp_path / "report.pdf"), (widget.export_button, tmp_path / "d.csv")):
+        answerer = DialogAnswerer({"QFileDialog": str(path)})
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        answerer.stop()
+        assert "QFileDialog" in answerer.seen
+        assert path.exists() and path.stat().st_size > 0, messages
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert any("Report written to" in m for m in messages) and any("1 entries exported" in m for m in messages)

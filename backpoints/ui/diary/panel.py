@@ -600,9 +600,14 @@ class DiaryPanel(QWidget):
         dialog = QFileDialog(self, caption, str(paths.documents_dir() / name), filters)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chosen = dialog.exec()
-        return dialog.selectedFiles()[0] if chosen else ""
+        # Not WA_DeleteOnClose: that deletes the dialog as exec() returns, before the chosen
+        # file can be read from it (a RuntimeError on every accepted save, before this fix).
+        try:
+            chosen = dialog.exec()
+            files = dialog.selectedFiles()
+            return files[0] if chosen and files else ""
+        finally:
+            dialog.deleteLater()
 
     def ask_open_path(self, caption: str, filters: str) -> str:
         from ... import paths
