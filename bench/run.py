@@ -287,6 +287,8 @@ def main() -> int:
     view.close()
 
     # 7. The diary: open it with 5 years of daily check-ins, then redraw the chart.
+    from bench.diary import bench_diary  # the diary's figures live in bench/diary.py
+
     report["diary_ms"] = bench_diary(app, Path(home), bundled, reps)
 
     if args.json:
@@ -294,88 +296,6 @@ def main() -> int:
     else:
         print_table(report)
     return 0
-
-
-def make_diary(path: Path, years: int = 5) -> int:
-    """A diary of daily check-ins and weekly sessions over `years` years; returns the entry count."""
-    import datetime as dt
-    import random
-
-    from backpoints.core.diary import CheckIn, DiaryStore, Session, SideEffect
-
-    rng = random.Random(16)
-    start = dt.datetime(2021, 1, 1, 8, 0)
-    days = round(365.25 * years)
-    entries: list[object] = []
-    for d in range(days):
-        pain = max(0, min(10, round(6 - 3 * d / days + rng.uniform(-1.5, 1.5))))
-        entries.append(CheckIn(at=start + dt.timedelta(days=d, hours=rng.randint(0, 12)), pain=pain,
-                               worst=min(10, pain + rng.randint(0, 2)), areas=("lower-back",)))
-    gap = 3
-    d = 0
-    while d < days:
-        effects = (SideEffect("soreness"),) if rng.random() < 0.1 else ()
-        entries.append(Session(at=start + dt.timedelta(days=d, hours=10), points=("BL23", "BL40", "GV4"),
-                               cost_cents=8500, side_effects=effects))
-        d += gap
-        if d > 60:
-            gap = 7 if d < days // 2 else 14
-    with DiaryStore(path) as store:
-        store.add_many(entries)  # type: ignore[arg-type]
-    return len(entries)
-
-
-def bench_diary(app, home: Path, dataset, reps: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Milliseconds to open the Diary tab (first time: with the pyqtgraph import) and to redraw its chart."""
-    from backpoints.core.diary_summary import chart_series
-
-    path = home / "bench-diary.sqlite3"
-    count = make_diary(path)
-    cold_import = "pyqtgraph" not in sys.modules
-
-    def open_panel():  # type: ignore[no-untyped-def]
-        from backpoints.ui.diary import DiaryPanel
-
-        panel = DiaryPanel(dataset, path)
-        panel.resize(1400, 900)
-        start = time.perf_counter()
-        panel.show()  # opens the file, reads every entry, builds table, summary and chart
-        app.processEvents()  # and paints them
-        elapsed = (time.perf_counter() - start) * 1000
-        return panel, elapsed
-
-    first, first_ms = open_panel()
-    first.close()
-    first.deleteLater()
-    app.processEvents()
-    opens = []
-    for _ in range(reps):
-        panel, ms = open_panel()
-        opens.append(ms)
-        panel.close()
-        panel.document.close()
-        panel.deleteLater()
-        app.processEvents()
-    panel, _ = open_panel()
-    series = chart_series(panel.document.contents)
-    chart = panel.chart
-
-    def redraw() -> None:
-        chart.set_series(series)
-        chart.plot_widget.viewport().repaint()
-
-    redraws = [t * 1000 for t in repeat(redraw, reps * 3)]
-    reads = [t * 1000 for t in repeat(lambda: panel.document.open(), reps)]
-    panel.close()
-    panel.document.close()
-    return {
-        "entries": count,
-        "first_open": first_ms,
-        "first_open_includes_pyqtgraph_import": float(cold_import),
-        "open": median(opens),
-        "read_and_refresh": median(reads),
-        "chart_redraw": median(redraws),
-    }
 
 
 def print_table(r: dict[str, object]) -> None:
@@ -393,10 +313,9 @@ def print_table(r: dict[str, object]) -> None:
         print(f"sheet to PDF    {label:>10}: {value:.3f} s")
     mp = r["map_repaint_ms"]
     print(f"map repaint     {mp['markers_on_view']} markers: hover {mp['hover']:.2f} ms   select {mp['select']:.2f} ms")  # type: ignore[index]
-    dy = r["diary_ms"]
-    print(f"diary           {dy['entries']:.0f} entries: first open {dy['first_open']:.0f} ms"  # type: ignore[index]
-          f"{' (with pyqtgraph import)' if dy['first_open_includes_pyqtgraph_import'] else ''}"  # type: ignore[index]
-          f"   open {dy['open']:.0f} ms (target < 200)   chart redraw {dy['chart_redraw']:.1f} ms (target < 16)")  # type: ignore[index]
+    from bench.diary import print_diary
+
+    print_diary(r["diary_ms"])  # type: ignore[arg-type]
     if "hover_with_layers" in mp:  # type: ignore[operator]
         print(f"map repaint     with landmarks and grid: hover {mp['hover_with_layers']:.2f} ms")  # type: ignore[index]
 

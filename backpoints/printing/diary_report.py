@@ -131,7 +131,7 @@ class DiaryReportLayout:
                                       SESSION_WIDTHS, [self._session_cells(s) for s in period.sessions]))
         if period.checkins:
             blocks.append(self._html("<p style='font-size:11pt'><b>Check-ins</b></p>", 9))
-            blocks.extend(self._table(("Date", "Pain now", "Worst 24 h", "Where", "Activity check", "Notes"),
+            blocks.extend(self._table(("Date", "Pain now", "Worst 24\u00a0h", "Where", "Activity check", "Notes"),
                                       CHECKIN_WIDTHS, [self._checkin_cells(c) for c in period.checkins]))
         return blocks
 
@@ -232,7 +232,7 @@ class DiaryReportLayout:
     def _session_cells(self, s: Session) -> tuple[str, ...]:
         treatment = s.technique + (" (self-care)" if s.provider == "self-care" else "")
         if s.duration_min:
-            treatment += f", {s.duration_min} min"
+            treatment += f", {s.duration_min}\u00a0min"
         used = " ".join(s.points) or (f"routine {s.routine}" if s.routine else "")
         cost = "" if s.cost_cents is None else format_money(s.cost_cents, s.currency) + (" (insurance)" if s.insurance_paid else "")
         effects = ", ".join(f"{e.kind} ({e.severity})" + (f": {e.note}" if e.note else "") for e in s.side_effects)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         from .diary import DiaryPanel
 
         self.diary_panel = DiaryPanel(dataset, parent=self)
+        self.diary_panel.preload_chart_after_paint(self.map.viewport())  # pyqtgraph in idle time, after the map shows
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, "Points")

@@ -30,6 +30,8 @@ def panel(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
 def show(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
     panel.show()
     qtbot.waitExposed(panel)
+    # Without pyqtgraph loaded yet, the table shows first and the chart follows.
+    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.series is not None and panel.chart.isVisible())
 
 
 def set_when(widget, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -54,7 +56,8 @@ def add_checkin(qtbot, panel, when: str, pain: int, worst: int | None = None, ar
     if worst is not None:
         type_into(qtbot, form.worst, str(worst))
     for area in areas:
-        qtbot.mouseClick(form.area_boxes[area], Qt.MouseButton.LeftButton)
+        button = form.area_boxes[area]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.click_point())
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
 
 
@@ -427,8 +430,7 @@ def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_pa
         qtbot.addWidget(widget)
         messages: list[str] = []
         widget.status_message.connect(messages.append)
-        widget.show()
-        qtbot.waitExposed(widget)
+        show(qtbot, widget)
         assert widget.model.rowCount() == 1 and widget.chart.point_count == 1
         assert any("read-only" in m for m in messages)
         assert not widget.checkin_form.save_button.isEnabled() and not widget.import_button.isEnabled()
@@ -448,8 +450,7 @@ def test_panel_over_a_document_the_window_owns(qtbot, tmp_path: Path) -> None:  
     document = DiaryDocument(tmp_path / "shared.sqlite3")
     widget = DiaryPanel(document=document)
     qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
+    show(qtbot, widget)
     assert widget.document is document and document.is_open
     with qtbot.waitSignal(document.entries_changed):
         document.add(checkin_value())
@@ -465,3 +466,57 @@ def checkin_value():  # type: ignore[no-untyped-def]
     from backpoints.core.diary import CheckIn
 
     return CheckIn(at=dt.datetime(2026, 10, 1, 8, 0), pain=4)
+
+
+def test_an_empty_diary_says_so_and_its_time_axis_shows_dates(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    show(qtbot, panel)
+    chart = panel.chart
+    assert chart.is_empty and chart.empty_label.isVisible()
+    assert chart.empty_label.text().startswith("No check-ins yet.")
+    assert chart.empty_label.textFormat() == Qt.TextFormat.PlainText
+    plot = chart.plot_widget.getPlotItem()
+    low, high = plot.viewRange()[0]
+    assert 28 <= (high - low) / 86400 <= 30 and abs(high - time.time()) < 2 * 86400  # the last four weeks
+    axis = plot.getAxis("bottom")
+    levels = axis.tickValues(low, high, axis.width())
+    assert levels and levels[0][0] >= 86400  # ticks a day or more apart: dates, not fractions of a second
+    labels = axis.tickStrings(levels[0][1], axis.scale, levels[0][0])
+    assert labels and all("." not in label for label in labels)
+
+    # A session alone: still no pain to draw, and the chart says that instead.
+    panel.forms.setCurrentIndex(1)
+    qtbot.keyClicks(panel.session_form.points, "BL23")
+    with qtbot.waitSignal(panel.document.entries_changed):
+        qtbot.mouseClick(panel.session_form.save_button, Qt.MouseButton.LeftButton)
+    assert chart.empty_label.isVisible() and "sessions are marked below" in chart.empty_label.text()
+
+    add_checkin(qtbot, panel, "2026-10-01 08:00", 5)
+    assert not chart.is_empty and not chart.empty_label.isVisible() and chart.legend.isVisible()
+    panel.document.undo_stack.undo()
+    assert chart.is_empty and chart.empty_label.isVisible()
+
+
+def test_report_and_csv_through_the_real_file_dialogs(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The panel's own save dialogs (not replaced), answered as a user does: type a path, accept."""
+    from backpoints.ui.app import create_application
+    from backpoints.ui.diary import DiaryPanel
+    from tests.helpers import DialogAnswerer
+
+    create_application()
+    widget = DiaryPanel(dataset, tmp_path / "diary.sqlite3")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    show(qtbot, widget)
+    add_checkin(qtbot, widget, "2026-10-01 08:00", 6)
+    messages: list[str] = []
+    widget.status_message.connect(messages.append)
+    for button, path in ((widget.report_button, tmp_path / "report.pdf"), (widget.export_button, tmp_path / "d.csv")):
+        answerer = DialogAnswerer({"QFileDialog": str(path)})
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        answerer.stop()
+        assert "QFileDialog" in answerer.seen
+        assert path.exists() and path.stat().st_size > 0, messages
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert any("Report written to" in m for m in messages) and any("1 entries exported" in m for m in messages)

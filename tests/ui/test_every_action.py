@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMenu, QToolButton
 
@@ -178,3 +178,34 @@ def test_the_guide_prints_through_the_print_dialog(qtbot, window: MainWindow, tm
     guide.close()
     settle(qtbot)
     assert window.findChild(GuideDialog) is None  # deleted on close
+
+
+def test_every_diary_button(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The Diary page's buttons, area choices included, each form in turn; dialogs cancelled."""
+    panel = window.diary_panel
+    window.pages.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.chart is not None and panel.chart.series is not None)
+    panel.checkin_form.pain.setValue(4)
+    qtbot.mouseClick(panel.checkin_form.save_button, Qt.MouseButton.LeftButton)
+    assert panel.model.rowCount() == 1
+    panel.table.selectRow(0)
+    answerer = DialogAnswerer()  # file and print dialogs rejected, "Delete all" cancelled
+    clicked = []
+    for tab in range(panel.forms.count()):
+        panel.forms.setCurrentIndex(tab)
+        settle(qtbot)
+        for button in panel.findChildren(QAbstractButton):
+            if not button.isVisibleTo(window) or not button.isEnabled():
+                continue
+            button.click()
+            settle(qtbot)
+            answerer.answer_all()
+            settle(qtbot)
+            clicked.append(button.text())
+            panel.forms.setCurrentIndex(tab)
+    answerer.stop()
+    for text in ("Lower back", "Hips and buttocks", "Save check-in", "Save session", "Export CSV…", "Import CSV…",
+                 "Report PDF…", "Print report…", "Delete all diary data…", "Undo"):
+        assert text in clicked, text
+    assert panel.document.is_open and panel.model.rowCount() >= 1  # "Delete all" was cancelled
+    assert leaked_dialogs(window) == []

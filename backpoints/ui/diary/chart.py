@@ -3,14 +3,24 @@
 Pain now (dots and line), worst in 24 h (light dots), the 7-day average (red line),
 sessions as green triangles on the time axis and dashed lines where session spacing
 changed. Time can be panned and zoomed; the pain axis stays 0-10.
+
+Redraws are cheap with years of daily check-ins: the series (rolling average included)
+is computed once per change of the diary (core.diary_summary.chart_series), the items
+are made once and only given new arrays, lines are clipped to the visible time and
+thinned to about one value per pixel (peak mode keeps the highs and lows), and the
+spacing-change lines are rebuilt only when they change. With no check-ins the chart
+says so and shows the last four weeks, instead of an axis of meaningless ticks.
 """
 
 from __future__ import annotations
 
+import time
+
+import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ...core.diary_summary import ChartSeries
 
@@ -26,6 +36,12 @@ TOP_NARROW = 14.0
 MANY = 400
 PAIN_FAINT = (11, 79, 138, 110)
 WORST_FAINT = (155, 183, 212, 120)
+#: With nothing to show, the time axis spans the last four weeks (and a day ahead).
+EMPTY_SPAN_DAYS = 28
+DAY = 86400.0
+EMPTY_TEXT = ("No check-ins yet.\nAdd one with the check-in form (pain now, 0 to 10);\n"
+              "the chart shows your pain over time from the first one on.")
+SESSIONS_ONLY_TEXT = "No check-ins yet: sessions are marked below; add a check-in to see your pain."
 
 
 class DiaryChart(QWidget):
@@ -58,11 +74,32 @@ class DiaryChart(QWidget):
         self.session_item = pg.ScatterPlotItem(size=9, symbol="t1", pen=None, brush=pg.mkBrush(SESSION), name="session")
         for item in (self.worst_item, self.pain_item, self.average_item, self.session_item):
             plot.addItem(item)
+        for line_item in (self.worst_item, self.pain_item, self.average_item):
+            # Draw only what is in view, thinned to about one value per pixel (highs and lows kept).
+            line_item.setClipToView(True)
+            line_item.setDownsampling(auto=True, method="peak")
+        self.pens = {
+            "pain": pg.mkPen(PAIN, width=1), "pain_faint": pg.mkPen(PAIN_FAINT, width=1),
+            "worst_faint": pg.mkPen(WORST_FAINT, width=1),
+        }
+        self.brushes = {"pain": pg.mkBrush(PAIN), "worst": pg.mkBrush(WORST)}
         self.change_lines: list[pg.InfiniteLine] = []
+        self._drawn_changes: tuple[tuple[float, str], ...] = ()
+        self._dense: bool | None = None
+        self.empty_label = QLabel(EMPTY_TEXT, self.plot_widget)
+        self.empty_label.setObjectName("diaryChartEmpty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.setStyleSheet("color: #3b3b3b; font-size: 11pt; background: transparent;")
+        self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget)
         self.series: ChartSeries | None = None
+        #: Milliseconds the last set_series() took (the benchmark reads it).
+        self.set_series_ms = 0.0
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -71,39 +108,66 @@ class DiaryChart(QWidget):
         self.legend.setColumnCount(4 if wide else 2)
         self.top = TOP if wide else TOP_NARROW
         self.plot_widget.getPlotItem().setYRange(-0.9, self.top, padding=0)
+        self.empty_label.setGeometry(self.plot_widget.rect().adjusted(60, 40, -20, -40))
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the chart shows its empty state (no check-ins)."""
+        return self.series is not None and not self.series.times
 
     def set_series(self, series: ChartSeries) -> None:
-        """Draw these numbers (replacing what was drawn)."""
+        """Draw these numbers (replacing what was drawn). Call once per change of the diary."""
+        start = time.perf_counter()
         self.series = series
         plot = self.plot_widget.getPlotItem()
-        if len(series.times) > MANY:
+        dense = len(series.times) > MANY
+        if dense != self._dense:
             # Hundreds of dots are clutter (and slow to redraw): thin lines, the average carries the trend.
-            self.pain_item.setData(series.times, series.pain, pen=pg.mkPen(PAIN_FAINT, width=1), symbol=None)
-            self.worst_item.setData(series.worst_times, series.worst, pen=pg.mkPen(WORST_FAINT, width=1), symbol=None)
-        else:
-            self.pain_item.setData(series.times, series.pain, pen=pg.mkPen(PAIN, width=1), symbol="o",
-                                   symbolSize=5, symbolPen=None, symbolBrush=pg.mkBrush(PAIN))
-            self.worst_item.setData(series.worst_times, series.worst, pen=None, symbol="o", symbolSize=5,
-                                    symbolPen=None, symbolBrush=pg.mkBrush(WORST))
-        self.average_item.setData(series.rolling_times, series.rolling)
+            self._dense = dense
+            if dense:
+                self.pain_item.setPen(self.pens["pain_faint"])
+                self.pain_item.setSymbol(None)
+                self.worst_item.setPen(self.pens["worst_faint"])
+                self.worst_item.setSymbol(None)
+            else:
+                self.pain_item.setPen(self.pens["pain"])
+                self.pain_item.setSymbol("o")
+                self.worst_item.setPen(None)
+                self.worst_item.setSymbol("o")
+        self.pain_item.setData(np.asarray(series.times, dtype=float), np.asarray(series.pain, dtype=float))
+        self.worst_item.setData(np.asarray(series.worst_times, dtype=float), np.asarray(series.worst, dtype=float))
+        self.average_item.setData(np.asarray(series.rolling_times, dtype=float), np.asarray(series.rolling, dtype=float))
         self._rename(self.average_item, f"{series.rolling_days}-day average")
-        self.session_item.setData(list(series.sessions), [-0.45] * len(series.sessions))
+        self.session_item.setData(np.asarray(series.sessions, dtype=float), np.full(len(series.sessions), -0.45))
+        if series.changes != self._drawn_changes:
+            self._draw_changes(series.changes)
+        self.legend.setVisible(bool(series.times))
+        self.empty_label.setText(SESSIONS_ONLY_TEXT if series.sessions else EMPTY_TEXT)
+        self.empty_label.setVisible(not series.times)
+        stamps = series.times + series.sessions
+        if stamps:
+            first, last = min(stamps), max(stamps)
+            pad = max(DAY, (last - first) * 0.03)
+            plot.setXRange(first - pad, last + pad, padding=0)
+        else:
+            today = time.time()
+            plot.setXRange(today - EMPTY_SPAN_DAYS * DAY, today + DAY, padding=0)
+        plot.setYRange(-0.9, self.top, padding=0)
+        self.set_series_ms = (time.perf_counter() - start) * 1000
+
+    def _draw_changes(self, changes: tuple[tuple[float, str], ...]) -> None:
+        plot = self.plot_widget.getPlotItem()
         for line in self.change_lines:
             plot.removeItem(line)
         self.change_lines = []
-        for when, label in series.changes:
+        for when, label in changes:
             line = pg.InfiniteLine(pos=when, angle=90, movable=False,
                                    pen=pg.mkPen(CHANGE, width=1, style=Qt.PenStyle.DashLine),
                                    label=label, labelOpts={"position": 0.72, "color": CHANGE, "anchors": [(0, 0), (0, 0)]})
             line.setToolTip(label)
             plot.addItem(line)
             self.change_lines.append(line)
-        stamps = list(series.times) + list(series.sessions)
-        if stamps:
-            start, end = min(stamps), max(stamps)
-            pad = max(86400.0, (end - start) * 0.03)
-            plot.setXRange(start - pad, end + pad, padding=0)
-        plot.setYRange(-0.9, self.top, padding=0)
+        self._drawn_changes = changes
 
     def _rename(self, item: pg.PlotDataItem, name: str) -> None:
         for sample, label in self.legend.items:

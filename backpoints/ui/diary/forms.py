@@ -41,7 +41,8 @@ from ...core.diary import (
     parse_money,
     validate,
 )
-from ...core.model import AREA_LABELS, AREAS, Dataset
+from ...core.model import AREA_LABELS, Dataset
+from .regions import AreaButton, RegionPicker
 
 CURRENCIES = ("USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "CNY", "INR")
 
@@ -167,16 +168,30 @@ class CheckInForm(EntryForm):
         self.worst.setAccessibleName("Worst pain in the last 24 hours")
         self.form.addRow("Pain now:", self.pain)
         self.form.addRow("Worst in 24 h:", self.worst)
-        areas = QGridLayout()
-        self.area_boxes: dict[str, QCheckBox] = {}
-        for i, area in enumerate(AREAS):
-            box = QCheckBox(AREA_LABELS[area])
-            self.area_boxes[area] = box
-            areas.addWidget(box, i // 2, i % 2)
+        # The body map's own regions on a small figure, not a list of check boxes.
+        self.regions = RegionPicker()
+        self.area_boxes: dict[str, AreaButton] = self.regions.buttons
+        hint = _plain_label("Click where it hurts; click again to clear.")
+        hint.setStyleSheet("color: #5b5b5b;")
+        self.chosen_areas = _plain_label("")
+        self.chosen_areas.setObjectName("chosenAreas")
+        self.clear_areas = QPushButton("Clear")
+        self.clear_areas.setAccessibleName("Clear where it hurts")
+        self.clear_areas.clicked.connect(lambda: self.regions.set_chosen(()))
+        self.regions.changed.connect(self._show_chosen)
+        side = QVBoxLayout()
+        side.addWidget(hint)
+        side.addWidget(self.chosen_areas)
+        side.addWidget(self.clear_areas, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        where_layout = QHBoxLayout()
+        where_layout.setContentsMargins(0, 0, 0, 0)
+        where_layout.addWidget(self.regions, 0, Qt.AlignmentFlag.AlignTop)
+        where_layout.addLayout(side, 1)
         where = QWidget()
-        where.setLayout(areas)
-        areas.setContentsMargins(0, 0, 0, 0)
+        where.setLayout(where_layout)
         self.form.addRow("Where it hurts:", where)
+        self._show_chosen()
         self.activity = QGroupBox("Activity check (optional)")
         self.activity.setCheckable(True)
         self.activity.setChecked(False)
@@ -195,12 +210,17 @@ class CheckInForm(EntryForm):
         self.form.addRow(self.activity)
         self._finish_layout()
 
+    def _show_chosen(self) -> None:
+        chosen = self.regions.chosen()
+        self.chosen_areas.setText("Chosen: " + ", ".join(AREA_LABELS[a] for a in chosen) if chosen else "Nothing chosen")
+        self.clear_areas.setEnabled(bool(chosen))
+
     def entry(self) -> CheckIn:
         entry = CheckIn(
             at=self.when.value(),
             pain=self.pain.value(),
             worst=None if self.worst.value() < 0 else self.worst.value(),
-            areas=tuple(a for a, box in self.area_boxes.items() if box.isChecked()),
+            areas=self.regions.chosen(),
             activity=tuple(c.currentIndex() for c in self.activity_answers) if self.activity.isChecked() else None,
             notes=self.notes.toPlainText().strip(),
         )
@@ -212,8 +232,7 @@ class CheckInForm(EntryForm):
         super().load(entry)
         self.pain.setValue(entry.pain)
         self.worst.setValue(-1 if entry.worst is None else entry.worst)
-        for area, box in self.area_boxes.items():
-            box.setChecked(area in entry.areas)
+        self.regions.set_chosen(entry.areas)
         self.activity.setChecked(entry.activity is not None)
         for combo, answer in zip(self.activity_answers, entry.activity or (0,) * len(ACTIVITY_ITEMS)):
             combo.setCurrentIndex(answer)
@@ -223,8 +242,7 @@ class CheckInForm(EntryForm):
         if hasattr(self, "pain"):
             self.pain.setValue(0)
             self.worst.setValue(-1)
-            for box in self.area_boxes.values():
-                box.setChecked(False)
+            self.regions.set_chosen(())
             self.activity.setChecked(False)
             for combo in self.activity_answers:
                 combo.setCurrentIndex(0)

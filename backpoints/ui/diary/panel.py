@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,7 @@ from ...core.files import DataError
 from ...core.model import Dataset
 from .document import DiaryDocument
 from .forms import CheckInForm, EntryForm, SessionForm
+from .preload import chart_loaded
 from .table_model import DiaryTableModel
 
 if TYPE_CHECKING:
@@ -49,8 +50,14 @@ if TYPE_CHECKING:
 
     from ...printing.diary_report import ReportOptions
     from .chart import DiaryChart
+    from .preload import ChartPreloader
 
 log = logging.getLogger(__name__)
+
+#: If the table's first paint never comes (the page is hidden again at once), build the chart anyway.
+CHART_FALLBACK_MS = 400
+#: After making the chart in idle time, wait this long before drawing it once off screen.
+WARM_DELAY_MS = 100
 
 #: The report period box: label and days back from today (0: the whole diary).
 REPORT_PERIODS = (("Whole diary", 0), ("Last 4 weeks", 28), ("Last 3 months", 91), ("Last 12 months", 365))
@@ -71,6 +78,8 @@ class DiaryPanel(QWidget):
     status_message = Signal(str)
     #: The diary was opened (the document is ready) — e.g. to enable menu actions.
     diary_opened = Signal()
+    #: The chart is built and drawn (at once when pyqtgraph was loaded, else just after the table).
+    chart_ready = Signal()
 
     def __init__(self, dataset: Dataset | None = None, diary_path: Path | None = None,
                  parent: QWidget | None = None, *, document: DiaryDocument | None = None) -> None:
@@ -89,6 +98,13 @@ class DiaryPanel(QWidget):
         self.chart: DiaryChart | None = None  # created with pyqtgraph on first open
         self.printer: QPrinter | None = None  # made on first print (QtPrintSupport loads then)
         self.open_ms = 0.0
+        self.chart_ms = 0.0
+        self.warm_ms = 0.0
+        self.make_ms = 0.0
+        self.warm_page_ms = 0.0
+        self.preloader: ChartPreloader | None = None
+        self._open_tried = False  # the first show opens the file (not after "Delete all")
+        self._chart_pending = False  # the chart waits for the table's first paint
         self._build()
 
     @property
@@ -118,6 +134,7 @@ class DiaryPanel(QWidget):
         self.summary.setObjectName("diarySummary")
         self.chart_box = QVBoxLayout()
         self.chart_placeholder = _plain("The chart appears when the diary opens.")
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_box.addWidget(self.chart_placeholder)
 
         self.model = DiaryTableModel(self)
@@ -209,6 +226,8 @@ class DiaryPanel(QWidget):
         self.right_split.addWidget(bottom)
         self.right_split.setStretchFactor(0, 3)
         self.right_split.setStretchFactor(1, 2)
+        # 3 : 2 from the start, whether the chart or its small placeholder is there at the first show.
+        self.right_split.setSizes([3000, 2000])
         right_layout.addWidget(self.right_split, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -250,7 +269,7 @@ class DiaryPanel(QWidget):
     # --- opening -------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.document.is_open and self.chart is None and not self.error_label.isVisible():
+        if not self._open_tried:
             self.open_diary()
         elif self.document.is_open:
             self.document.reload()  # another window or `backpoints diary` may have written meanwhile
@@ -259,6 +278,7 @@ class DiaryPanel(QWidget):
     def open_diary(self) -> bool:
         """Open the file and build the chart; on failure show why and keep everything disabled."""
         start = time.perf_counter()
+        self._open_tried = True
         try:
             self.document.open()
         except DiaryError as exc:
@@ -270,15 +290,17 @@ class DiaryPanel(QWidget):
         self.error_label.hide()
         self.retry_button.hide()
         self.splitter.setEnabled(True)
-        if self.chart is None:
-            from .chart import DiaryChart  # pyqtgraph loads here, not at start-up
-
-            chart = DiaryChart()
-            self.chart = chart
-            self.chart_box.removeWidget(self.chart_placeholder)
-            self.chart_placeholder.deleteLater()
-            self.chart_box.addWidget(chart)
-            self._refresh()
+        if self.chart is not None:
+            self.chart_ready.emit()  # made in idle time (or before); drawn by _refresh as the file was read
+        elif chart_loaded() or not self.isVisible():
+            self._draw_chart()
+        elif not self._chart_pending:
+            # pyqtgraph is not loaded yet (the diary was opened within a second or two of
+            # start-up): show the table and summary first, then load it and draw the chart.
+            self._chart_pending = True
+            self.chart_placeholder.setText("Loading the chart…")
+            self.table.viewport().installEventFilter(self)
+            QTimer.singleShot(CHART_FALLBACK_MS, self, self._build_chart)
         self.open_ms = (time.perf_counter() - start) * 1000
         if self.document.read_only:
             self.status_message.emit("The diary file is read-only: it is shown but cannot be changed")
@@ -286,6 +308,85 @@ class DiaryPanel(QWidget):
             self.status_message.emit(f"The diary was updated to a new format; a copy of the old file is in {self.document.backup_path}")
         self.diary_opened.emit()
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this paint reaches the screen, not inside it.
+            QTimer.singleShot(0, self, self._build_chart)
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _build_chart(self) -> None:
+        """The deferred chart (after the table's first paint, or the fallback timer): once."""
+        if self._chart_pending:
+            self._chart_pending = False
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        """Import pyqtgraph (if it is not yet), make the chart if need be and draw the diary in it."""
+        start = time.perf_counter()
+        self._make_chart()
+        assert self.chart is not None
+        self.chart.set_series(chart_series(self.document.contents))
+        self.chart_ms = (time.perf_counter() - start) * 1000
+        self.chart_ready.emit()
+
+    @Slot()
+    def _make_chart(self) -> None:
+        """Put an empty chart where the placeholder was (pyqtgraph loads here, or was preloaded)."""
+        if self.chart is not None:
+            return
+        start = time.perf_counter()
+        from .chart import DiaryChart  # never at start-up
+
+        chart = DiaryChart()
+        self.chart = chart
+        self.chart_box.removeWidget(self.chart_placeholder)
+        self.chart_placeholder.deleteLater()
+        self.chart_box.addWidget(chart)
+        self.make_ms = (time.perf_counter() - start) * 1000
+        if not self.isVisible():
+            QTimer.singleShot(WARM_DELAY_MS, self, self._warm_chart)
+
+    def preload_chart_after_paint(self, watched: QWidget) -> None:
+        """In idle time after `watched` (e.g. the map) is first painted, load pyqtgraph and make the chart.
+
+        Opening the diary then only reads the file and draws; the file itself is not opened
+        until the page is shown."""
+        if self.preloader is None:
+            from .preload import ChartPreloader
+
+            self.preloader = ChartPreloader(watched, self)
+            # Queued: the chart is made in its own event-loop turn, a short one, and drawn once
+            # off screen in another, so its first paint on screen finds fonts, styles and the
+            # time-zone data the date axis needs already loaded.
+            self.preloader.finished.connect(self._make_chart, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _warm_chart(self) -> None:
+        if self.chart is None or self.chart.isVisible():
+            return
+        from ...core.diary import DiaryContents
+
+        start = time.perf_counter()
+        self.chart.resize(self.chart_box.geometry().size().expandedTo(QSize(800, 320)))
+        self.chart.set_series(chart_series(DiaryContents()))
+        self.chart.grab()
+        self.chart.series = None  # nothing of the diary drawn yet: opening draws it
+        self.warm_ms = (time.perf_counter() - start) * 1000
+        QTimer.singleShot(WARM_DELAY_MS, self, self._warm_page)
+
+    @Slot()
+    def _warm_page(self) -> None:
+        # The rest of the page (forms, body figures, table) laid out and drawn once off screen.
+        if self.isVisible():
+            return
+        start = time.perf_counter()
+        window = self.window()
+        self.resize(window.size() if window is not self else self.size())
+        self.grab()
+        self.warm_page_ms = (time.perf_counter() - start) * 1000
 
     # --- showing -------------------------------------------------------------------------
     @Slot()
@@ -499,9 +600,14 @@ class DiaryPanel(QWidget):
         dialog = QFileDialog(self, caption, str(paths.documents_dir() / name), filters)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chosen = dialog.exec()
-        return dialog.selectedFiles()[0] if chosen else ""
+        # Not WA_DeleteOnClose: that deletes the dialog as exec() returns, before the chosen
+        # file can be read from it (a RuntimeError on every accepted save, before this fix).
+        try:
+            chosen = dialog.exec()
+            files = dialog.selectedFiles()
+            return files[0] if chosen and files else ""
+        finally:
+            dialog.deleteLater()
 
     def ask_open_path(self, caption: str, filters: str) -> str:
         from ... import paths

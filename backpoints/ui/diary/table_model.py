@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...core.diary import CheckIn, DiaryContents, Entry, format_money
 from ...core.diary_summary import describe
+from ...core.model import AREA_LABELS
 
 #: The entry of a row, for the panel's Edit and Delete.
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,10 @@ class DiaryTableModel(QAbstractTableModel):
                 return ""
             return format_money(entry.cost_cents, entry.currency)
         if column == 4:
-            if isinstance(entry, CheckIn):  # pain has its own column
-                return describe(entry).split("; ", 1)[1] if "; " in describe(entry) else ""
+            if isinstance(entry, CheckIn):  # pain has its own column; areas by the names the map shows
+                parts = [", ".join(AREA_LABELS.get(a, a) for a in entry.areas)] if entry.areas else []
+                if entry.activity_score is not None:
+                    parts.append(f"activity check {entry.activity_score}/10")
+                return "; ".join(parts)
             return describe(entry)
         return entry.notes.replace("\n", " ")
