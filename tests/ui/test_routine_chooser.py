@@ -267,3 +267,25 @@ def test_runner_and_editor_open_over_the_window(qtbot, window) -> None:  # type:
     assert runner.frameGeometry().right() >= min(frame.right(), screen.right()) - 40
     for child in (runner, editor):
         child.close()
+
+
+def test_one_guided_session_at_a_time(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """Pressing Start again (Space on the focused button did it) raises the session, not a second one."""
+    from PySide6.QtWidgets import QApplication
+
+    def runners() -> list:  # type: ignore[type-arg]
+        return [w for w in QApplication.topLevelWidgets() if w.objectName() == "routine-runner" and w.isVisible()]
+
+    window.tabs.setCurrentWidget(window.routines_panel)
+    chooser = window.routines_panel.chooser
+    chooser.select("lower-back-self-care")
+    chooser.run_button.setFocus()
+    qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(chooser.run_button, Qt.Key.Key_Space)
+    qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    assert len(runners()) == 1 and runners()[0].routine.id == "lower-back-self-care"
+    # Another routine replaces the session rather than running beside it.
+    chooser.select("neck-stiffness-self-care")
+    qtbot.mouseClick(chooser.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(runners()) == 1 and runners()[0].routine.id == "neck-stiffness-self-care")
+    runners()[0].close()

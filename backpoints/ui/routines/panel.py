@@ -12,6 +12,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+import shiboken6
+
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
@@ -34,6 +36,7 @@ from ..state import BrowseState
 if TYPE_CHECKING:
     from ...core.routines import Routine
     from .chooser import RoutineChooser
+    from .runner_widget import RunnerWidget
 
 ROUTINE_FILTER = "Routines files (*.yaml *.yml);;All files (*)"
 FAVOURITES_FILTER = "Favourites files (*.yaml *.yml);;All files (*)"
@@ -84,6 +87,7 @@ class RoutinesPanel(QWidget):
         self.chooser: RoutineChooser | None = None
         self.starred: StarredPoints | None = None
         self.files_button: QToolButton | None = None
+        self._runner: RunnerWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 4, 4, 4)
         self.message = QLabel("Routines load when this tab opens.", self)
@@ -208,7 +212,17 @@ class RoutinesPanel(QWidget):
         routine = self._routine(routine_id)
         if routine is None:
             return
+        # One guided session at a time: two would fight over the map's selection. The same
+        # routine again brings its window forward; another routine replaces it.
+        current = self._runner
+        if current is not None and shiboken6.isValid(current):
+            if current.routine.id == routine.id:
+                current.raise_()
+                current.activateWindow()
+                return
+            current.close()
         runner = RunnerWidget(routine, self.state.dataset, parent=self.window())
+        self._runner = runner
         runner.setWindowFlag(Qt.WindowType.Window)
         runner.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         runner.setWindowTitle(f"Guided session: {routine.name}")
@@ -216,6 +230,8 @@ class RoutinesPanel(QWidget):
         runner.point_focused.connect(lambda code: self.state.select(code or None, reveal=True))
         place_over(runner, self.window(), 560, 640, right=True)
         runner.show()
+        runner.raise_()
+        runner.activateWindow()  # Space and the arrows go to the session, not the button that started it
 
     # --- files: import and export -------------------------------------------------------------
     def ask_open_path(self, caption: str, filters: str) -> str:
