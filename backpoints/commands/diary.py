@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.diary import (
     PROVIDERS,
@@ -36,6 +37,9 @@ from ..core.model import AREAS
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
+
+if TYPE_CHECKING:
+    from ..core.routines import Routine
 
 def _when(text: str) -> dt.datetime:
     try:
@@ -96,10 +100,11 @@ def add_parser(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     session.add_argument("--cost", type=_cents, metavar="AMOUNT", help="what it cost, e.g. 75 or 75.50")
     session.add_argument("--currency", default="USD", metavar="C", help="three-letter currency code (default USD)")
     used = session.add_mutually_exclusive_group()
-    used.add_argument("--routine", metavar="ID", help="the self-care routine used")
+    used.add_argument("--routine", metavar="ID", help="the routine used (bundled or your own; sets who treated and how)")
     used.add_argument("--points", metavar="CODES", help="point codes, separated by commas or spaces")
     session.add_argument("--technique", choices=TECHNIQUES, default=None, metavar="T", help=f"{', '.join(TECHNIQUES)}")
-    session.add_argument("--provider", choices=PROVIDERS, default=None, help="who treated (default practitioner; self-care with --routine)")
+    session.add_argument("--provider", choices=PROVIDERS, default=None,
+                         help="who treated (default: the routine's audience with --routine, else practitioner)")
     session.add_argument("--duration", type=int, metavar="MINUTES")
     session.add_argument("--insurance-paid", action="store_true", help="insurance paid for this session")
     session.add_argument("--side-effect", type=_effect, action="append", metavar="KIND[:SEVERITY]",
@@ -188,6 +193,27 @@ def _add(store: DiaryStore, entry: Entry) -> int:
     return EXIT_OK
 
 
+def _find_routine(routine_id: str, data: str | None) -> Routine | None:
+    """A bundled routine, or one of the user's own (read only: a bad file is not moved here)."""
+    from .. import paths
+    from ..core.files import read_text
+    from ..core.routines import parse_user_routines
+    from ..datasets import load
+    from .routines import load_library
+
+    try:
+        found = load_library(load(data)).get(routine_id)
+    except DataError:
+        found = None
+    if found is not None:
+        return found
+    try:
+        user = parse_user_routines(read_text(str(paths.user_routines_file())))
+    except (DataError, OSError):
+        return None
+    return next((r for r in user.routines if r.id == routine_id), None)
+
+
 def _session(store: DiaryStore, args: argparse.Namespace, data: str | None) -> int:
     points: tuple[str, ...] = ()
     if args.points:
@@ -208,8 +234,18 @@ def _session(store: DiaryStore, args: argparse.Namespace, data: str | None) -> i
             print(f"--points: not in the dataset: {', '.join(unknown)}", file=sys.stderr)
             return EXIT_FAIL
         points = tuple(dict.fromkeys(r for r in resolved if r))
-    provider = args.provider or ("self-care" if args.routine else "practitioner")
-    technique = args.technique or ("acupressure" if provider == "self-care" else "acupuncture")
+    routine = None
+    if args.routine:
+        routine = _find_routine(args.routine, data)
+        if routine is None:
+            print(f"--routine: no routine {args.routine!r} (`backpoints routines` lists them)", file=sys.stderr)
+            return EXIT_FAIL
+    # Who treated and how follow the routine (a trial protocol is a practitioner's needling),
+    # unless the command line says otherwise.
+    provider = args.provider or (routine.audience if routine is not None else "practitioner")
+    technique = args.technique or (
+        "acupressure" if (routine.technique == "acupressure" if routine is not None else provider == "self-care")
+        else "acupuncture")
     entry = Session(
         at=args.date or now(), provider=provider, technique=technique, points=points, routine=args.routine or "",
         duration_min=args.duration, cost_cents=args.cost, currency=args.currency.upper(),

@@ -26,7 +26,7 @@ def test_checkin_session_list_json(tmp_path: Path, capsys) -> None:  # type: ign
     code, _, err = diary(tmp_path, capsys, "session", "--date", "2026-10-02", "--cost", "85.50", "--currency", "eur",
                          "--points", "bl23, BL40", "--technique", "acupuncture", "--side-effect", "bruising:moderate")
     assert code == 0 and "session of 2026-10-02T12:00 saved" in err
-    assert diary(tmp_path, capsys, "session", "--date", "2026-10-05", "--routine", "lower-back-evening")[0] == 0
+    assert diary(tmp_path, capsys, "session", "--date", "2026-10-05", "--routine", "lower-back-self-care")[0] == 0
     assert diary(tmp_path, capsys, "checkin", "--pain", "4", "--date", "2026-10-15")[0] == 0
     code, out, _ = diary(tmp_path, capsys, "list", "--json")
     entries = json.loads(out)
@@ -55,6 +55,18 @@ def test_bad_arguments_are_refused(tmp_path: Path, capsys, args: list[str], mess
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "d.sqlite3").exists()
+
+
+def test_a_routine_session_is_who_and_how_the_routine_says(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A trial protocol is a practitioner's needling; an unknown routine is refused, not stored."""
+    assert diary(tmp_path, capsys, "session", "--routine", "cherkin2009-standardized")[0] == 0
+    code, out, _ = diary(tmp_path, capsys, "list", "--json")
+    entry = json.loads(out)[0]
+    assert (entry["provider"], entry["technique"], entry["routine"]) == (
+        "practitioner", "acupuncture", "cherkin2009-standardized")
+    code, _, err = diary(tmp_path, capsys, "session", "--routine", "lower-back-evening")
+    assert code == 1 and "no routine 'lower-back-evening'" in err
+    assert len(json.loads(diary(tmp_path, capsys, "list", "--json")[1])) == 1
 
 
 def test_unknown_points_and_currency_are_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
