@@ -12,7 +12,6 @@ Codes that the current dataset lacks are kept: they may belong to another datase
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, replace
@@ -115,21 +114,9 @@ def load_favourites(path: str | os.PathLike[str]) -> tuple[Favourites, str]:
     (favourites.yaml.bad-YYYYmmdd-HHMMSS) so the next save cannot overwrite it, and the
     message says where it went and what was wrong.
     """
-    target = Path(path)
-    if not target.exists():
-        return Favourites(), ""
-    try:
-        return parse_favourites(read_text(str(target)), str(target)), ""
-    except DataError as exc:
-        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = target.with_name(f"{target.name}.bad-{stamp}")
-        try:
-            os.replace(target, aside)
-        except OSError as move:
-            return Favourites(), (
-                f"Your favourites file could not be read and was left in place ({move.strerror or move}):\n{exc}"
-            )
-        return Favourites(), f"Your favourites file could not be read; it was kept as {aside}.\n{exc}"
+    from .userfiles import load_or_set_aside
+
+    return load_or_set_aside(path, parse_favourites, Favourites(), "favourites")
 
 
 def save_favourites(favourites: Favourites, path: str | os.PathLike[str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Protocol, TypeVar
 
 #: Body areas a point may belong to, in the order the app lists them.
 AREAS: tuple[str, ...] = (
@@ -108,14 +108,23 @@ class Hazard:
     technique: str
 
 
-def _hazards(*items: Hazard) -> Mapping[str, Hazard]:
-    return MappingProxyType({h.key: h for h in items})
+class _Keyed(Protocol):
+    @property
+    def key(self) -> str: ...
+
+
+_K = TypeVar("_K", bound=_Keyed)
+
+
+def _by_key(*items: _K) -> Mapping[str, _K]:
+    """A read-only table of items by their key."""
+    return MappingProxyType({item.key: item for item in items})
 
 
 #: Kinds of hazard a point can carry; the sheet gathers them in one box. All of them
 #: come from what a needle can reach, so they are needling hazards: a self-care
 #: (acupressure) sheet does not print them.
-HAZARD_INFO: Mapping[str, Hazard] = _hazards(
+HAZARD_INFO: Mapping[str, Hazard] = _by_key(
     Hazard(
         "pneumothorax",
         "The pleura and lung lie close under the skin here: a deep or perpendicular needle "
@@ -185,14 +194,10 @@ class PregnancyRule:
     source: str
 
 
-def _rules(*items: PregnancyRule) -> Mapping[str, PregnancyRule]:
-    return MappingProxyType({r.key: r for r in items})
-
-
 #: The rules the dataset may name. WHO 1999 (Guidelines on Basic Training and Safety in
 #: Acupuncture, section II.2.1) gives the regional ones; the labour-inducing points are
 #: the classical list discussed by Cummings 2011.
-PREGNANCY_RULES: Mapping[str, PregnancyRule] = _rules(
+PREGNANCY_RULES: Mapping[str, PregnancyRule] = _by_key(
     PregnancyRule(
         "who1999-lumbosacral",
         "WHO 1999 safety guidelines: no acupuncture or moxibustion on the low back and sacrum "

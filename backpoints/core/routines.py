@@ -9,7 +9,6 @@ folder, read with the same validator (their stars: core/favourites.py).
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -158,15 +157,15 @@ class Routine:
             text += " Also: " + " ".join(self.also_citations)
         return text
 
+    def _described(self) -> dict[str, object]:
+        """The fields that say what the routine is, in the order both outputs use."""
+        return {"id": self.id, "name": self.name, "purpose": self.purpose, "audience": self.audience,
+                "technique": self.technique, "frequency": self.frequency}
+
     def to_json(self) -> dict[str, object]:
         """Plain data for `backpoints routines --json`."""
         return {
-            "id": self.id,
-            "name": self.name,
-            "purpose": self.purpose,
-            "audience": self.audience,
-            "technique": self.technique,
-            "frequency": self.frequency,
+            **self._described(),
             "pregnancy": self.pregnancy,
             "cautions": list(self.cautions),
             "source": {
@@ -185,15 +184,7 @@ class Routine:
 
     def to_data(self) -> dict[str, object]:
         """Plain data for the YAML file."""
-        data: dict[str, object] = {
-            "id": self.id,
-            "name": self.name,
-            "purpose": self.purpose,
-            "audience": self.audience,
-            "technique": self.technique,
-            "frequency": self.frequency,
-            "cautions": list(self.cautions),
-        }
+        data: dict[str, object] = {**self._described(), "cautions": list(self.cautions)}
         if self.pregnancy:
             data["pregnancy"] = True
         provenance: dict[str, object] = {"kind": self.provenance.kind}
@@ -622,21 +613,9 @@ def load_user_routines(path: str | os.PathLike[str]) -> tuple[UserRoutines, str]
     (routines.yaml.bad-YYYYmmdd-HHMMSS) so it is never lost or overwritten, and the
     message says where it went and what was wrong.
     """
-    target = Path(path)
-    if not target.exists():
-        return UserRoutines(), ""
-    try:
-        return parse_user_routines(read_text(str(target)), str(target)), ""
-    except DataError as exc:
-        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = target.with_name(f"{target.name}.bad-{stamp}")
-        try:
-            os.replace(target, aside)
-        except OSError as move:
-            return UserRoutines(), (
-                f"Your routines file could not be read and was left in place ({move.strerror or move}):\n{exc}"
-            )
-        return UserRoutines(), f"Your routines file could not be read; it was kept as {aside}.\n{exc}"
+    from .userfiles import load_or_set_aside
+
+    return load_or_set_aside(path, parse_user_routines, UserRoutines(), "routines")
 
 
 def import_routines(path: str | os.PathLike[str], user: UserRoutines, dataset: Dataset | None = None) -> UserRoutines:
