@@ -153,6 +153,7 @@ def check_qt(window: bool) -> None:
         if message is None:
             raise
         raise StartupError(message, 1) from exc
+    lighten_pyside_import_hook()
     platform = os.environ.get("QT_QPA_PLATFORM", "").strip().split(":")[0]
     x11 = platform == "xcb" or (not platform and bool(os.environ.get("DISPLAY", "").strip())
                                 and not os.environ.get("WAYLAND_DISPLAY", "").strip())
@@ -164,6 +165,37 @@ def check_qt(window: bool) -> None:
         except OSError as exc:
             message = missing_library_message(exc)
             raise StartupError(message or f"BackPoints cannot start Qt: {exc}", 1) from exc
+
+
+def lighten_pyside_import_hook() -> None:
+    """Stop PySide's import hook from reading the source of every module imported after it.
+
+    To know whether a module may use `from __feature__ import ...`, shiboken's hook calls
+    inspect.getsource() on each newly imported module and looks for "PySide6" in it: every
+    module's whole source is read and kept in linecache (about 70 files, 1.3 MB of text,
+    3 MiB of memory, before the first paint). The same question is answered here from the
+    module's names: it uses PySide when it holds a PySide module, class or function. The
+    answer only picks the feature table (0: none chosen, -1: ignore); BackPoints selects no
+    feature, so both mean plain PySide. Anything unexpected keeps shiboken's own check.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(original) or getattr(original, "__name__", "") == "_uses_pyside_by_names":
+        return
+
+    def _uses_pyside_by_names(module: object) -> bool:
+        if not str(getattr(module, "__file__", None) or "").endswith(".py"):
+            return bool(original(module))  # extension modules: shiboken's check reads no source
+        try:
+            for value in list(vars(module).values()):
+                owner = getattr(value, "__module__", None) or getattr(value, "__name__", None)
+                if isinstance(owner, str) and owner.startswith(("PySide6", "shiboken6")):
+                    return True
+            return False
+        except Exception:  # noqa: BLE001 - an odd module: shiboken's own answer
+            return bool(original(module))
+
+    setattr(feature, "_mod_uses_pyside", _uses_pyside_by_names)  # noqa: B010 - a private name of shiboken's
 
 
 def prepare(window: bool) -> None:

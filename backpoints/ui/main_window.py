@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.state.build_index_when_idle(250)  # after the first paint, in slices (perf, issue 20)
         state, self._splitter_state = self._splitter_state, None
         if state is not None:
             self.splitter.restoreState(state)
