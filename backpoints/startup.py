@@ -198,6 +198,26 @@ def lighten_pyside_import_hook() -> None:
     setattr(feature, "_mod_uses_pyside", _uses_pyside_by_names)  # noqa: B010 - a private name of shiboken's
 
 
+def finish_one_shot(code: int) -> int:
+    """End a one-shot command (`sheet`, `screenshot`) without the interpreter's teardown.
+
+    Freeing every object and unloading Qt takes tens of milliseconds after the PDF or PNG
+    is already written. Output is flushed first and the log closed; if any flush fails,
+    this returns the code and the usual exit reports it as before.
+    """
+    import logging
+
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            return code
+    logging.shutdown()
+    os._exit(code)
+
+
 def prepare(window: bool) -> None:
     """Everything checked before a command that uses Qt; raises StartupError."""
     if window:
