@@ -1,6 +1,6 @@
 """The same-widgets floor: the widget kinds BackPoints shows at start-up, with no logic at all.
 
-    python bench/floor.py                      # print "READY <peak RSS KiB>" at the figure's first paint
+    python bench/floor.py                      # print "READY <peak RSS KiB>" once the figure's first paint is done
     python bench/floor.py --screenshot OUT.png # grab the window to a PNG and exit (the `screenshot` floor)
 
 A QMainWindow with a tab widget holding a line edit and a 63-row list, a QGraphicsView
@@ -11,11 +11,15 @@ reports the app against it (and against a bare QMainWindow, the older yardstick)
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+if not os.environ.get("QT_QPA_PLATFORM", "").strip():  # as bench/run.py: offscreen unless told
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +39,7 @@ FIGURE = Path(__file__).resolve().parent.parent / "assets" / "back.svg"
 
 
 class FirstPaint(QObject):
-    """Prints READY and the peak RSS when the watched widget is first painted."""
+    """Prints READY and the peak RSS once the watched widget's first paint is done."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,8 +48,11 @@ class FirstPaint(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            QTimer.singleShot(0, self.ready)  # once this paint is done
         return False
+
+    def ready(self) -> None:
+        print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 
 
 def build() -> tuple[QMainWindow, QGraphicsView]:
@@ -60,9 +67,10 @@ def build() -> tuple[QMainWindow, QGraphicsView]:
     tabs = QTabWidget()
     tabs.addTab(left, "Points")
     tabs.addTab(QWidget(), "Sheet")
-    scene = QGraphicsScene()
+    view = QGraphicsView()
+    scene = QGraphicsScene(view)  # owned by the view: an unowned scene is collected, leaving it empty
     scene.addItem(QGraphicsSvgItem(str(FIGURE)))
-    view = QGraphicsView(scene)
+    view.setScene(scene)
     text = QTextBrowser()
     text.setPlainText("BL23 Shènshū\n\nLocation: at the level of the lower border of the spinous process of L2.")
     splitter = QSplitter()

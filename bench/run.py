@@ -34,20 +34,22 @@ sys.path.insert(0, str(ROOT))
 if not os.environ.get("QT_QPA_PLATFORM", "").strip():
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-# Child scripts print "READY <peak RSS KiB>" when the figure is first painted; the parent
+# Child scripts print "READY <peak RSS KiB>" when the figure's first paint is done; the parent
 # kills them there. The app child runs the real entry point (cli.main, as `backpoints` does) with a watcher
 # put on the map's viewport, so it measures what a user's `backpoints` does.
 BARE = r"""
 import resource, sys
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 class Watch(QObject):
     done = False
     def eventFilter(self, obj, event):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            QTimer.singleShot(0, ready)  # once this paint is done
         return False
+def ready():
+    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("bare")
@@ -60,14 +62,16 @@ app.exec()
 
 APP = r"""
 import resource, sys
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 class Watch(QObject):
     done = False
     def eventFilter(self, obj, event):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+            QTimer.singleShot(0, ready)  # once this paint is done
         return False
+def ready():
+    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 watch = Watch()
 from backpoints import cli
 from backpoints.ui import main_window
