@@ -81,7 +81,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .terminal import escaping_output
 
     with escaping_output():  # control characters from data never reach the terminal as such
-        return _main(argv)
+        code = _main(argv)
+    if argv is None and _one_shot:  # the process's own command line: the process ends here
+        from .startup import finish_one_shot
+
+        return finish_one_shot(code)
+    return code
+
+
+_one_shot = False  # set by _main for commands that end the process when done (sheet, screenshot)
 
 
 def _main(argv: Sequence[str] | None = None) -> int:
@@ -89,6 +97,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    global _one_shot
+    _one_shot = args.command in ("sheet", "screenshot") and args.command is not None
     if args.command in ("sheet", "screenshot"):
         # These never show a window: an inherited QT_QPA_PLATFORM=xcb without a display
         # would make Qt abort, so render offscreen whatever the environment says.

@@ -8,6 +8,7 @@ QApplication (a missing libEGL.so.1, libxcb-cursor.so.0, ...).
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import re
 import socket
@@ -153,6 +154,7 @@ def check_qt(window: bool) -> None:
         if message is None:
             raise
         raise StartupError(message, 1) from exc
+    lighten_pyside_import_hook()
     platform = os.environ.get("QT_QPA_PLATFORM", "").strip().split(":")[0]
     x11 = platform == "xcb" or (not platform and bool(os.environ.get("DISPLAY", "").strip())
                                 and not os.environ.get("WAYLAND_DISPLAY", "").strip())
@@ -166,8 +168,66 @@ def check_qt(window: bool) -> None:
             raise StartupError(message or f"BackPoints cannot start Qt: {exc}", 1) from exc
 
 
+def lighten_pyside_import_hook() -> None:
+    """Stop PySide's import hook from reading the source of every module imported after it.
+
+    To know whether a module may use `from __feature__ import ...`, shiboken's hook calls
+    inspect.getsource() on each newly imported module and looks for "PySide6" in it: every
+    module's whole source is read and kept in linecache (about 70 files, 1.3 MB of text,
+    3 MiB of memory, before the first paint). The same question is answered here from the
+    module's names: it uses PySide when it holds a PySide module, class or function. The
+    answer only picks the feature table (0: none chosen, -1: ignore); BackPoints selects no
+    feature, so both mean plain PySide. Anything unexpected keeps shiboken's own check.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if feature is None or not callable(original) or getattr(original, "__name__", "") == "_uses_pyside_by_names":
+        return
+
+    def _uses_pyside_by_names(module: object) -> bool:
+        if not str(getattr(module, "__file__", None) or "").endswith(".py"):
+            return bool(original(module))  # extension modules: shiboken's check reads no source
+        try:
+            for value in list(vars(module).values()):
+                owner = getattr(value, "__module__", None) or getattr(value, "__name__", None)
+                if isinstance(owner, str) and owner.startswith(("PySide6", "shiboken6")):
+                    return True
+            return False
+        except Exception:  # noqa: BLE001 - an odd module: shiboken's own answer
+            return bool(original(module))
+
+    setattr(feature, "_mod_uses_pyside", _uses_pyside_by_names)  # noqa: B010 - a private name of shiboken's
+
+
+def finish_one_shot(code: int) -> int:
+    """End a one-shot command (`sheet`, `screenshot`) without the interpreter's teardown.
+
+    Freeing every object and unloading Qt takes tens of milliseconds after the PDF or PNG
+    is already written. Output is flushed first and the log closed; if any flush fails,
+    this returns the code and the usual exit reports it as before.
+    """
+    import logging
+
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            return code
+    logging.shutdown()
+    os._exit(code)
+
+
 def prepare(window: bool) -> None:
-    """Everything checked before a command that uses Qt; raises StartupError."""
+    """Everything checked before a command that uses Qt; raises StartupError.
+
+    For the window, the cyclic garbage collector is also paused until the first frame is
+    painted (ui/app.run_gui resumes it): start-up makes many objects and few cycles, and the
+    collector's passes over them cost about 5% of the start-up CPU time (measured 0.415 s
+    against 0.392 s, median of 9 interleaved starts)."""
     if window:
         check_display()
     check_qt(window)
+    if window:
+        gc.disable()

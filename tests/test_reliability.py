@@ -129,7 +129,7 @@ def test_a_50_mb_file_is_refused_by_size(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     result = run_cli("validate", str(big))
     assert result.returncode == 1
-    assert result.stderr.strip() == f"{big}: file is too large (50.0 MB; the limit is 8 MB)"
+    assert result.stderr.strip() == f"{big}: file is too large (50.0 MB; the limit is 32 MB)"
 
 
 def test_folder_missing_and_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

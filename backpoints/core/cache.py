@@ -1,7 +1,7 @@
 """A JSON copy of a validated dataset, so that start-up can skip PyYAML.
 
 The copy is a derived file in a folder anyone (or anything) can write to, so it is
-trusted only after three checks: the SHA-256 checksum stored in its first line matches
+trusted only after three checks: the BLAKE2b checksum stored in its first line matches
 its content, the content has exactly the expected shape and types, and the values pass
 the same rules the loader applies to the YAML (core/checks.py). Any doubt (a missing,
 unreadable, damaged, tampered or oddly shaped copy) means the YAML is read and validated
@@ -13,7 +13,6 @@ source of the validating modules, so a change to any of them makes a new copy.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import math
@@ -23,17 +22,34 @@ from typing import Any
 from .. import __version__
 from .checks import dataset_problems
 from .files import open_regular, read_text, write_atomically
+from .limits import DATASET_MAX_BYTES, gc_paused
 from .model import Caution, Dataset, Marker, Point, PregnancyFlag, Source, SpinePlacement, Technique
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = "backpoints-dataset-copy"
 KEEP = 6  # copies kept; older ones are removed
-#: A copy larger than this is not read (the bundled dataset's copy is about 200 kB).
-MAX_COPY_BYTES = 32 * 1024 * 1024
+#: A copy larger than this is not read (the bundled dataset's copy is about 200 kB; the
+#: copy of a dataset at the loader's size limit is smaller than the YAML, with room to spare).
+MAX_COPY_BYTES = 64 * 1024 * 1024
 # The rules a copy was validated by: a change to them must not reuse an old copy.
 _RULES = ("loader.py", "checks.py", "model.py", "yamlread.py", "cache.py")
+
+
+try:
+    # BLAKE2 from CPython's own module: `hashlib` loads OpenSSL (libcrypto, about 3.6 MiB and
+    # 8 ms at start-up) for SHA-256. The checksum guards against damage and stale copies; the
+    # values are validated again anyway (anyone who can write the cache folder could write a
+    # matching checksum whatever the algorithm).
+    from _blake2 import blake2b as _hash
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _hash
+
+
+def checksum_field(body: bytes) -> bytes:
+    """The header's checksum field for a copy's body."""
+    return b"blake2b=" + _hash(body, digest_size=32).hexdigest().encode("ascii")
 
 
 class CopyRejected(ValueError):
@@ -41,7 +57,7 @@ class CopyRejected(ValueError):
 
 
 def _rules_digest() -> bytes:
-    digest = hashlib.sha256()
+    digest = _hash(digest_size=32)
     here = Path(__file__).parent
     for name in _RULES:
         try:
@@ -53,13 +69,13 @@ def _rules_digest() -> bytes:
 
 def copy_path(text: str, cache_dir: Path) -> Path:
     """Where the JSON copy of a dataset with this text lives."""
-    key = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|".encode() + _rules_digest() + text.encode("utf-8"))
+    key = _hash(f"{CACHE_FORMAT}|{__version__}|".encode() + _rules_digest() + text.encode("utf-8"), digest_size=32)
     return cache_dir / f"dataset-{key.hexdigest()[:32]}.json"
 
 
 def load_dataset_cached(path: str, cache_dir: Path) -> Dataset:
     """The dataset at `path`, from its verified JSON copy when it has one; raises DataError like load_dataset."""
-    text = read_text(path)
+    text = read_text(path, DATASET_MAX_BYTES)
     copy = copy_path(text, cache_dir)
     try:
         return read_copy(copy, str(path))
@@ -82,8 +98,7 @@ def load_dataset_cached(path: str, cache_dir: Path) -> Dataset:
 def encode_copy(dataset: Dataset) -> bytes:
     """The copy's bytes: a header line with the checksum of the body, then the body."""
     body = json.dumps(dataset_to_json(dataset), ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
-    header = f"{MAGIC} {CACHE_FORMAT} sha256={hashlib.sha256(body).hexdigest()}\n".encode("ascii")
-    return header + body
+    return f"{MAGIC} {CACHE_FORMAT} ".encode("ascii") + checksum_field(body) + b"\n" + body
 
 
 def read_copy(copy: Path, path: str) -> Dataset:
@@ -103,16 +118,17 @@ def decode_copy(raw: bytes, path: str) -> Dataset:
     parts = header.split(b" ")
     if len(parts) != 3 or parts[0] != MAGIC.encode() or parts[1] != str(CACHE_FORMAT).encode():
         raise CopyRejected("not a copy in this format")
-    if parts[2] != b"sha256=" + hashlib.sha256(body).hexdigest().encode():
+    if parts[2] != checksum_field(body):
         raise CopyRejected("checksum does not match the content")
-    try:
-        data = json.loads(body.decode("utf-8"), parse_constant=_no_constant)
-    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
-        raise CopyRejected(f"not valid JSON ({type(exc).__name__})") from None
-    try:
-        dataset = dataset_from_json(data, path)
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
-        raise CopyRejected(f"wrong shape ({type(exc).__name__}: {exc})") from None
+    with gc_paused():  # many objects, no cycles (see gc_paused)
+        try:
+            data = json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+        except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+            raise CopyRejected(f"not valid JSON ({type(exc).__name__})") from None
+        try:
+            dataset = dataset_from_json(data, path)
+        except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            raise CopyRejected(f"wrong shape ({type(exc).__name__}: {exc})") from None
     problems = dataset_problems(dataset)
     if problems:
         raise CopyRejected(f"fails validation: {problems[0]}")

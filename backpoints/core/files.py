@@ -39,8 +39,11 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def read_text(path: str) -> str:
-    """Read a file as UTF-8 text (BOM allowed), refusing oversized and non-text files."""
+def read_text(path: str, limit: int | None = None) -> str:
+    """Read a file as UTF-8 text (BOM allowed), refusing oversized and non-text files.
+
+    `limit` is the largest size in bytes accepted (MAX_FILE_BYTES when None)."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     name = str(path)
     try:
         if os.path.isdir(path):
@@ -50,7 +53,7 @@ def read_text(path: str) -> str:
         if kind is not None:
             raise DataError([Problem(name, 0, 0, f"is {kind}, not a regular file")])
         size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise DataError(
                 [
                     Problem(
@@ -58,7 +61,7 @@ def read_text(path: str) -> str:
                         0,
                         0,
                         f"file is too large ({size / 1048576:.1f} MB; "
-                        f"the limit is {MAX_FILE_BYTES // 1048576} MB)",
+                        f"the limit is {limit // 1048576} MB)",
                     )
                 ]
             )
@@ -66,7 +69,7 @@ def read_text(path: str) -> str:
             kind = _kind(os.fstat(handle.fileno()).st_mode)  # swapped for a FIFO since the stat
             if kind is not None:
                 raise DataError([Problem(name, 0, 0, f"is {kind}, not a regular file")])
-            raw = _read_limited(handle)
+            raw = _read_limited(handle, limit)
     except FileNotFoundError:
         raise DataError([Problem(name, 0, 0, "no such file")]) from None
     except PermissionError:
@@ -75,7 +78,7 @@ def read_text(path: str) -> str:
         raise DataError([Problem(name, 0, 0, "is a folder, not a file")]) from None
     except OSError as exc:
         raise DataError([Problem(name, 0, 0, f"cannot be read: {exc.strerror or exc}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
+    if len(raw) > limit:
         raise DataError([Problem(name, 0, 0, "file grew past the size limit while reading")])
     try:
         return raw.decode("utf-8-sig")
@@ -109,11 +112,11 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     return handle
 
 
-def _read_limited(handle: BinaryIO) -> bytes:
-    """Read at most MAX_FILE_BYTES + 1 bytes in chunks (one big read would reserve the whole limit)."""
+def _read_limited(handle: BinaryIO, limit: int) -> bytes:
+    """Read at most limit + 1 bytes in chunks (one big read would reserve the whole limit)."""
     chunks: list[bytes] = []
     total = 0
-    while total <= MAX_FILE_BYTES:
+    while total <= limit:
         chunk = handle.read(65536)
         if not chunk:
             break

@@ -27,6 +27,7 @@ from .model import (
     SpinePlacement,
     Technique,
 )
+from .limits import DATASET_MAX_BYTES, gc_paused
 from .yamlread import DataError, NodeReader, read_text, read_top
 
 #: The newest format this loader reads; format 1 files (boolean pregnancy_caution,
@@ -59,11 +60,16 @@ _POINT_OPTIONAL = ("hanzi_traditional", "role", "hazards", "spine", "pregnancy_c
 def load_dataset(path: str) -> Dataset:
     """Read, parse and validate a dataset file; raises DataError listing every problem."""
     name = str(path)
-    return parse_dataset(read_text(path), name)
+    return parse_dataset(read_text(path, DATASET_MAX_BYTES), name)
 
 
 def parse_dataset(text: str, name: str = "<text>") -> Dataset:
     """Validate dataset text; `name` is used in messages."""
+    with gc_paused():
+        return _parse_dataset(text, name)
+
+
+def _parse_dataset(text: str, name: str) -> Dataset:
     reader, top = read_top(
         name, text, "dataset", "a dataset with a 'points' list", ("format", "points"), ("title", "sources")
     )

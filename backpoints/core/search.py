@@ -14,10 +14,11 @@ import bisect
 import re
 import unicodedata
 from collections import defaultdict, deque
-from dataclasses import dataclass, field
+import time
+from dataclasses import InitVar, dataclass, field
 from itertools import compress, repeat
 from types import MappingProxyType
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from .model import AREA_LABELS, MERIDIANS, Dataset, Point
 from .vocabulary import CONCEPTS, Concept
@@ -59,7 +60,15 @@ _MERIDIAN_ALIASES = {
 }
 _CODE_QUERY = re.compile(r"^([A-Z]{1,3})(\d{1,3})$")
 _EX_QUERY = re.compile(r"^EX([A-Z]{1,3})(\d{1,3})$")
-_NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_NON_WORD: re.Pattern[str] | None = None  # compiled on first use: the CJK range costs ~3 ms at start-up
+
+
+def _non_word() -> re.Pattern[str]:
+    global _NON_WORD
+    if _NON_WORD is None:
+        _NON_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+    return _NON_WORD
+
 
 #: What a match is worth, by field and kind. A point's tier score is the sum over the
 #: query's terms of each term's best match; tiers never mix (PURPOSE only orders
@@ -140,7 +149,7 @@ def fold(text: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", text.casefold())
         bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-        result = _NON_WORD.sub(" ", bare).strip()
+        result = _non_word().sub(" ", bare).strip()
     if len(text) <= 64:  # names, labels and query words recur; long texts do not
         if len(_FOLDED) > 50000:
             _FOLDED.clear()
@@ -345,6 +354,9 @@ class _Field:
         self.stems: dict[str, list[str]] = {}
         self._bits: dict[str, int] = {}
         self._last_inside: tuple[str, list[str]] = ("", [])
+        #: prefix() and inside() of one letter, the first keystroke's questions, prepared with the index.
+        self._initials: dict[str, int] = {}
+        self._inside1: dict[str, tuple[list[str], int]] = {}
 
     def add(self, index: int, tokens: Iterable[str]) -> None:
         postings = self.postings
@@ -357,6 +369,30 @@ class _Field:
         for token in self.vocab:
             stems[stem(token)].append(token)
         self.stems = dict(stems)
+
+    def initials(self, inside: bool) -> Iterator[None]:
+        """Prepare prefix() (and inside(), when asked) for every single letter, yielding
+        between letters (idle-time steps)."""
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        by_char: dict[str, list[str]] = defaultdict(list)
+        for token in self.vocab:
+            by_letter[token[0]].append(token)
+            if inside:
+                for char in set(token):
+                    by_char[char].append(token)  # in vocabulary order, as inside() lists them
+        postings = self.postings
+        for letter, tokens in by_letter.items():
+            held: set[int] = set()
+            for token in tokens:
+                held.update(postings[token])
+            self._initials[letter] = _bits_of(sorted(held), self.size)
+            yield
+        for char, tokens in by_char.items():
+            held = set()
+            for token in tokens:
+                held.update(postings[token])
+            self._inside1[char] = (tokens, _bits_of(sorted(held), self.size))
+            yield
 
     def token(self, token: str) -> int:
         bits = self._bits.get(token)
@@ -374,6 +410,10 @@ class _Field:
 
     def prefix(self, word: str) -> int:
         """Points holding a word that starts with this one."""
+        if len(word) == 1:
+            cached = self._initials.get(word)
+            if cached is not None:
+                return cached
         vocab = self.vocab
         bits = 0
         i = bisect.bisect_left(vocab, word)
@@ -388,6 +428,10 @@ class _Field:
         Incremental like the typing: when the word only grew ("she" -> "shen"), only the
         words that held the shorter one are tested again.
         """
+        if len(word) == 1 and word in self._inside1:
+            tokens, bits = self._inside1[word]
+            self._last_inside = (word, tokens)
+            return bits
         last_word, last_tokens = self._last_inside
         pool = last_tokens if last_word and word.startswith(last_word) else self.vocab
         tokens = [t for t in pool if word in t]
@@ -525,8 +569,38 @@ class SearchIndex:
     _spellings: tuple[list[str], list[str]] | None = field(init=False, repr=False, default=None)
     _known_words: list[str] | None = field(init=False, repr=False, default=None)
     _numbers: dict[int, int] | None = field(init=False, repr=False, default=None)
+    #: True: build in steps (build_step, or the first search finishes it); False: build now.
+    defer: InitVar[bool] = False
+    _pending: Iterator[None] | None = field(init=False, repr=False, default=None)
+    _budget: float = field(init=False, repr=False, default=float("inf"))
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, defer: bool) -> None:
+        self._pending = self._build()
+        if not defer:
+            self._ensure()
+
+    def build_step(self, budget: float = 0.008) -> bool:
+        """Build for about `budget` seconds (idle time between events); True once the index is complete."""
+        if self._pending is not None:
+            self._budget = budget
+            if next(self._pending, True) is True:
+                self._pending = None
+        return self._pending is None
+
+    @property
+    def ready(self) -> bool:
+        """Whether the index is built (a search on an unfinished index finishes it first)."""
+        return self._pending is None
+
+    def _ensure(self) -> None:
+        if self._pending is not None:
+            self._budget = float("inf")
+            for _ in self._pending:
+                pass
+            self._pending = None
+
+    def _build(self) -> Iterator[None]:
+        """The index, built in steps: yields whenever the step's time budget is spent."""
         points = self.dataset.points
         size = len(points)
         self._fields = {name: _Field(size) for name in ("name", "use", "text")}
@@ -535,7 +609,12 @@ class SearchIndex:
         name, use, text = self._fields["name"], self._fields["use"], self._fields["text"]
         facets: dict[str, list[int]] = defaultdict(list)
         area_text = {a: f"{a.replace('-', ' ')} {label}" for a, label in AREA_LABELS.items()}
+        clock = time.perf_counter
+        deadline = clock() + self._budget
         for i, p in enumerate(points):
+            if not i & 15 and clock() > deadline:
+                yield
+                deadline = clock() + self._budget
             names = [n for n in (p.pinyin, p.name, p.hanzi, p.hanzi_traditional) if n]
             name.add(i, {t for n in names for t in (*_tokens(n), compact(n))})
             sentences = _SENTENCE.split(p.back_pain_use)
@@ -558,7 +637,15 @@ class SearchIndex:
             if p.pregnancy_caution:
                 facets["pregnancy"].append(i)
         for f in (*self._fields.values(), self._lead, self._emphasis):
+            if clock() > deadline:
+                yield
+                deadline = clock() + self._budget
             f.finish()
+        for kind, f in self._fields.items():
+            for _ in f.initials(inside=kind == "name"):
+                if clock() > deadline:
+                    yield
+                    deadline = clock() + self._budget
         self._facets = {k: _bits_of(v, size) for k, v in facets.items()}
         self._codes = [code_key(p.code) for p in points]
         self._by_code = {c: i for i, c in enumerate(self._codes)}
@@ -571,13 +658,26 @@ class SearchIndex:
 
     def search_indices(self, query: str = "", filters: Filters = Filters()) -> list[int]:
         """Like search(), as indices into dataset.points (what the Qt model needs)."""
+        self._ensure()
         result: list[int] = []
         for _, _, indices in self._groups(query, filters):
             result.extend(indices)
         return result
 
+    def search_result(self, query: str = "", filters: Filters = Filters()) -> tuple[list[int], int]:
+        """Like search_indices(), plus the same points as a bit set (bit i: dataset.points[i]),
+        which the map compares with the previous result without building sets of codes."""
+        self._ensure()
+        result: list[int] = []
+        every = 0
+        for _, _, bits in self._group_bits(query, filters):
+            result.extend(_indices_of(bits))
+            every |= bits
+        return result, every
+
     def search_ranked(self, query: str = "", filters: Filters = Filters()) -> list[Hit]:
         """Like search(), with each point's score and the field that matched best."""
+        self._ensure()
         points = self.dataset.points
         return [Hit(i, points[i], score, matched) for score, matched, indices in self._groups(query, filters)
                 for i in indices]
@@ -586,6 +686,7 @@ class SearchIndex:
         """Close matches for a query that finds nothing: codes, pinyin and names within a
         few typing errors, then the points of the query with a misspelt word corrected.
         Empty when the query has results of its own (suggestions never mix with them)."""
+        self._ensure()
         if not compact(query) or self.search_indices(query, filters):
             return []
         try:
@@ -631,6 +732,7 @@ class SearchIndex:
 
     # --- ranking ------------------------------------------------------------------------
     def _admitted_bits(self, filters: Filters) -> int:
+        self._ensure()
         bits = self._admitted.get(filters)
         if bits is None:
             size = len(self.dataset.points)
@@ -650,7 +752,11 @@ class SearchIndex:
         return bits
 
     def _groups(self, query: str, filters: Filters) -> list[tuple[int, str, list[int]]]:
-        """(score, matched field, indices in dataset order), best group first.
+        """(score, matched field, indices in dataset order), best group first."""
+        return [(score, matched, _indices_of(bits)) for score, matched, bits in self._group_bits(query, filters)]
+
+    def _group_bits(self, query: str, filters: Filters) -> list[tuple[int, str, int]]:
+        """(score, matched field, the group's points as a bit set), best group first.
 
         A point is as good as its weakest term (all words must match; "four gates" in one
         sentence beats "four" in a location and "gate" in a name), then the sum over terms,
@@ -659,7 +765,7 @@ class SearchIndex:
         admitted = self._admitted_bits(filters)
         whole = compact(query)
         if not whole:
-            return [(0, "", _indices_of(admitted))]
+            return [(0, "", admitted)]
         terms = _terms(query)
         # (weakest, sum, best) -> points
         groups: dict[tuple[int, int, int], int] = {(1 << 30, 0, 0): admitted}
@@ -711,7 +817,7 @@ class SearchIndex:
                         split[slot] = split.get(slot, 0) | part
             ranked = split
         order = sorted(ranked.items(), key=lambda item: tuple(-v for v in item[0]))
-        return [(_score(weakest, total, purpose), _weight_field(best), _indices_of(bits))
+        return [(_score(weakest, total, purpose), _weight_field(best), bits)
                 for (weakest, total, purpose, best), bits in order]
 
     def _term(self, term: _Term) -> tuple[Partition, list[tuple[int, int]]]:

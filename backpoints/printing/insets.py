@@ -17,6 +17,7 @@ from ..core import anatomy
 from ..core.figures import base_view, best_close_up, is_group, marker_units, markers_in, view_rect
 from ..core.model import VIEW_LABELS, Point
 from ..resources import asset_file
+from .badges import BadgeGrid
 
 #: At most this many insets beside the whole figures.
 MAX_INSETS = 2
@@ -68,8 +69,8 @@ def paint_inset(p: QPainter, view: str, rect: QRectF, points: list[Point], numbe
         p.setPen(LEVEL_INK)
         p.setFont(font(p, 6.5))  # type: ignore[arg-type]
         p.drawText(QRectF(rect.left() + 1, y - 6, 17, 12), Qt.AlignmentFlag.AlignCenter, level)
-    placed: list[QPointF] = []
     radius = 6.0
+    placed = BadgeGrid(2 * radius)  # linear time at 1,000 points (issue 20)
     for point in points:
         mine = markers_in(point, view)
         if not mine or point.code not in numbers:
@@ -82,12 +83,7 @@ def paint_inset(p: QPainter, view: str, rect: QRectF, points: list[Point], numbe
                 p.drawEllipse(spot, 1.6, 1.6)
             spots = [min(spots, key=lambda s: s.y())]  # one number, at the top of the band
         for spot in spots:
-            at = QPointF(spot)
-            for _ in range(10):  # nudge aside a badge that would cover another
-                if all((at.x() - q.x()) ** 2 + (at.y() - q.y()) ** 2 >= (2 * radius) ** 2 for q in placed):
-                    break
-                at += QPointF(radius * 1.1, -radius * 0.5)
-            placed.append(at)
+            at = placed.place(spot, QPointF(radius * 1.1, -radius * 0.5), 10)  # nudged aside a badge it would cover
             badge(p, at, numbers[point.code], radius, 7)
     p.restore()
     p.setPen(QPen(QColor("#c9b8aa"), 0.8))

@@ -37,6 +37,7 @@ from ..core.routines import Routine, Stop, route, step_numbers
 from ..core.wording import DISCLAIMER
 from ..core.sheet import CautionNote, Sheet, gather_cautions, resolve
 from ..resources import asset_file
+from .badges import BadgeGrid
 from .fonts import load_fonts, sheet_font
 
 DPI = 96.0
@@ -570,29 +571,12 @@ def _paint_figure(
         p.setBrush(Qt.BrushStyle.NoBrush)
         for a, b in zip(stops, stops[1:]):
             p.drawLine(a, b)
-    cell = 2 * radius
-    # Badges placed so far, in a grid of cells one badge wide: a new badge is checked only
-    # against its neighbouring cells, so 1,000 points do not cost a million comparisons.
-    grid: dict[tuple[int, int], list[QPointF]] = {}
-
-    def free(spot: QPointF) -> bool:
-        cx, cy = int(spot.x() // cell), int(spot.y() // cell)
-        for gx in (cx - 1, cx, cx + 1):
-            for gy in (cy - 1, cy, cy + 1):
-                for q in grid.get((gx, gy), ()):
-                    if (spot.x() - q.x()) ** 2 + (spot.y() - q.y()) ** 2 < cell**2:
-                        return False
-        return True
+    grid = BadgeGrid(2 * radius)
 
     def place(at: QPointF) -> QPointF:
         """Where a badge goes: at its point, or nudged aside (with a leader) if it would cover another."""
-        spot = QPointF(at)
         side = -1.0 if at.x() < rect.center().x() - 1 else 1.0
-        for _ in range(12):
-            if free(spot):
-                break
-            spot = spot + QPointF(side * radius * 1.1, -radius * 0.6)
-        grid.setdefault((int(spot.x() // cell), int(spot.y() // cell)), []).append(spot)
+        spot = grid.place(at, QPointF(side * radius * 1.1, -radius * 0.6), 12)
         if spot != at:
             p.setPen(QPen(BADGE, 0.7))
             p.drawLine(at, spot)

@@ -129,6 +129,11 @@ def run_gui(data: str | None) -> int:
     window = MainWindow(dataset, open_settings())
     window.restore_state()
     window.show()
+    import gc
+
+    from .first_paint import after_first_paint
+
+    after_first_paint(window.map.viewport(), window, gc.enable)  # paused by startup.prepare
     if error is not None:
         print_problems(error)
         show_data_error(window, f"The dataset {data} could not be opened", error, "Showing the bundled points instead.")

@@ -11,7 +11,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -333,10 +333,13 @@ class MainWindow(QMainWindow):
             self._splitter_state = splitter
         self.state.set_view(str(settings.value("map/view", "back")))
         self.state.select(str(settings.value("map/selected", "") or ""))
-        QTimer.singleShot(0, self.document.restore)
+        from .first_paint import after_first_paint
+
+        after_first_paint(self.map.viewport(), self, self.document.restore)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.state.build_index_when_idle(250)  # after the first paint, in slices (perf, issue 20)
         state, self._splitter_state = self._splitter_state, None
         if state is not None:
             self.splitter.restoreState(state)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.model import Dataset
 from .sheet_document import SheetDocument
 from .state import BrowseState
 
@@ -61,6 +62,7 @@ class SheetPanel(QWidget):
         self.notes.setTabChangesFocus(True)
 
         self.list = QListWidget(self)
+        self._shown: tuple[Dataset, tuple[str, ...]] | None = None  # what the rows show
         self.list.setAccessibleName("Points on the sheet")
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -169,18 +171,34 @@ class SheetPanel(QWidget):
     def _fill_list(self) -> None:
         sheet = self.document.sheet
         dataset = self.state.dataset
+        codes = sheet.points
         current = self.current_code()
+        shown, self._shown = self._shown, (dataset, codes)
+        # Rows that still show the same code at the same number stay; only the rest is
+        # rebuilt, so adding a point to a long sheet costs one row (issue 20).
+        keep = 0
+        if shown is not None and shown[0] is dataset:
+            before = shown[1]
+            if codes[: len(before)] == before:
+                keep = len(before)
+            else:
+                while keep < min(len(before), len(codes)) and before[keep] == codes[keep]:
+                    keep += 1
         with QSignalBlocker(self.list):
-            self.list.clear()
-            for number, code in enumerate(sheet.points, start=1):
+            if keep == 0:
+                self.list.clear()
+            else:
+                for row in range(self.list.count() - 1, keep - 1, -1):
+                    self.list.takeItem(row)
+            for number, code in enumerate(codes[keep:], start=keep + 1):
                 point = dataset.point(code)
                 text = (f"{number}.  {code}  {point.pinyin}  ·  {point.name}" if point
                         else f"{number}.  {code}  (not in this dataset)")
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, code)
                 self.list.addItem(item)
-                if code == current:
-                    self.list.setCurrentItem(item)
+            if current and self.current_code() != current and current in codes:
+                self.list.setCurrentRow(codes.index(current))
         count = len(sheet.points)
         self.count.setText("No points yet: use “Add to sheet” or a routine." if not count
                            else f"{count} point{'s' if count != 1 else ''} on the sheet")
@@ -199,6 +217,7 @@ class SheetPanel(QWidget):
         self._update_buttons()
 
     def _on_rows_moved(self, *args: object) -> None:
+        self._shown = None  # the rows were moved by the drag: renumber them all
         codes = tuple(str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count()))
         self.document.set_order(codes)
 

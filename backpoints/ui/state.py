@@ -14,9 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.model import VIEWS, Dataset, Point
+from ..core.pointset import CodeIndex, PointCodes
 from ..core.search import Filters, SearchIndex, Suggestion, group_suggestions
 
 if TYPE_CHECKING:  # core.routines reads YAML; start-up does not need it
@@ -47,7 +48,17 @@ class BrowseState(QObject):
         self._query = ""
         self._filters = Filters()
         self._rows: list[int] = list(range(len(dataset.points)))
-        self._codes: frozenset[str] | None = None
+        self._codes: PointCodes | None = None
+        self._code_index: CodeIndex | None = None
+        # The search index is built in idle time once the window is up, a slice at a time,
+        # so that the first keystroke does not pay for it (1 s at 10,000 points).
+        self._builder = QTimer(self)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_index_step)
+        self._build_delay = QTimer(self)
+        self._build_delay.setSingleShot(True)
+        self._build_delay.timeout.connect(self._builder.start)
+        self._idle_build = False
         self._selected: Point | None = None
         self._suggestions: list[Suggestion] = []
         self._view = "back"
@@ -72,8 +83,8 @@ class BrowseState(QObject):
         return self._rows
 
     @property
-    def result_codes(self) -> frozenset[str] | None:
-        """The codes in the result, or None when nothing narrows it (every point)."""
+    def result_codes(self) -> PointCodes | None:
+        """The codes in the result (a read-only set), or None when nothing narrows it (every point)."""
         return self._codes
 
     @property
@@ -102,16 +113,38 @@ class BrowseState(QObject):
         return bool(self._query.strip()) or self._filters != Filters()
 
     def search_index(self) -> SearchIndex:
-        """Built on first use: start-up shows every point without it."""
+        """Start-up shows every point without it; it is finished here if idle time has not yet."""
         if self._index is None:
-            self._index = SearchIndex(self._dataset)
+            self._index = SearchIndex(self._dataset, defer=True)
         return self._index
+
+    def build_index_when_idle(self, delay_ms: int = 0) -> None:
+        """Build the search index in slices of a few milliseconds while the event loop is idle
+        (the window calls this once it is shown; a keystroke before the end finishes it)."""
+        self._idle_build = True
+        self._build_delay.start(delay_ms)
+
+    def index_ready(self) -> bool:
+        return self._index is not None and self._index.ready
+
+    def _build_index_step(self) -> None:
+        if self.search_index().build_step():
+            self._builder.stop()
+            self._codes_by_position()  # what the first result needs too
+
+    def _codes_by_position(self) -> CodeIndex:
+        if self._code_index is None:
+            self._code_index = CodeIndex([p.code for p in self._dataset.points])
+        return self._code_index
 
     # --- writing ------------------------------------------------------------------------
     def set_dataset(self, dataset: Dataset) -> None:
         """Show another dataset: the filters stay, the selection goes if its point went."""
         self._dataset = dataset
         self._index = None
+        self._code_index = None
+        if self._idle_build:
+            self._build_delay.start(0)  # the new dataset's index, in idle time too
         code = self.selected_code
         self._selected = dataset.point(code) if code else None
         self.dataset_changed.emit()
@@ -184,8 +217,8 @@ class BrowseState(QObject):
     def _update_result(self) -> None:
         points = self._dataset.points
         if self.is_filtering():
-            rows = self.search_index().search_indices(self._query, self._filters)
-            codes: frozenset[str] | None = frozenset(points[i].code for i in rows)
+            rows, bits = self.search_index().search_result(self._query, self._filters)
+            codes: PointCodes | None = PointCodes(self._codes_by_position(), bits)
         else:
             rows = list(range(len(points)))
             codes = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backpoints.core.cache import load_dataset_cached
+from backpoints.core.cache import checksum_field, load_dataset_cached
 from backpoints.core.checks import dataset_problems
 from backpoints.core.files import DataError
 from backpoints.core.loader import load_dataset, parse_dataset
@@ -32,7 +31,7 @@ def cached(tmp_path: Path, write):  # type: ignore[no-untyped-def]
 def _with_checksum(body: bytes, copy: Path) -> bytes:
     """What a tamperer who knows the format writes: the header line with a matching checksum."""
     header = copy.read_bytes().partition(b"\n")[0].rsplit(b" ", 1)[0]
-    return header + b" sha256=" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    return header + b" " + checksum_field(body) + b"\n" + body
 
 
 def _body(copy: Path) -> dict:  # type: ignore[type-arg]

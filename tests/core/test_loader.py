@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from backpoints.core.loader import load_dataset, parse_dataset
-from backpoints.core.yamlread import MAX_FILE_BYTES, DataError
+from backpoints.core.limits import DATASET_MAX_BYTES
+from backpoints.core.yamlread import DataError
 from tests.helpers import HEADER, dataset_text
 
 
@@ -169,7 +170,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused_before_reading(write) -> None:  # type: ignore[no-untyped-def]
-    path = write(b"#" * (MAX_FILE_BYTES + 10))
+    path = write(b"#" * (DATASET_MAX_BYTES + 10))
     with pytest.raises(DataError, match="file is too large"):
         load_dataset(str(path))
 

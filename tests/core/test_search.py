@@ -140,3 +140,29 @@ def test_any_query_ranks_consistently_and_suggestions_stay_apart(query: str) -> 
     suggestions = index.suggest(query)  # type: ignore[union-attr]
     assert not (hits and suggestions)
     assert all(s.fuzzy for s in suggestions)
+
+
+def test_an_index_built_in_idle_steps_answers_like_one_built_at_once(dataset) -> None:  # type: ignore[no-untyped-def]
+    """The window builds the index in slices after the first paint (issue 20); a search that
+    comes before the last slice finishes it, and the answers never differ."""
+    from backpoints.core.search import SearchIndex
+
+    eager = SearchIndex(dataset)
+    queries = ["l", "lu", "lumbar pain", "s", "bl23", "shensu", "low back", "sacral ache", "", "ü", "腎"]
+    for slices in (0, 1, 3):
+        lazy = SearchIndex(dataset, defer=True)
+        for _ in range(slices):
+            lazy.build_step(budget=0.0)  # one slice of the smallest size
+        assert not lazy.ready
+        for query in queries:
+            assert lazy.search_indices(query) == eager.search_indices(query), (slices, query)
+            rows, bits = lazy.search_result(query)
+            assert sorted(rows) == [i for i in range(len(dataset.points)) if bits >> i & 1]
+        assert lazy.ready
+    stepped = SearchIndex(dataset, defer=True)
+    steps = 0
+    while not stepped.build_step(budget=0.0):
+        steps += 1
+    assert steps > 3  # it really was built in slices
+    for query in queries:
+        assert stepped.search_indices(query) == eager.search_indices(query)

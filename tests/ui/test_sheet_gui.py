@@ -279,3 +279,74 @@ def test_a_sheet_becomes_my_routine(qtbot, window: MainWindow) -> None:  # type:
     assert "Saved “Evening routine”" in window.statusBar().currentMessage()
     window.routine_menu.aboutToShow.emit()
     assert "Evening routine" in [a.text() for a in window.routine_menu.actions()]
+
+
+def test_the_list_shows_the_sheet_after_every_kind_of_edit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The Sheet tab updates only the rows that changed (issue 20); what it shows must
+    always be the sheet, numbered, in order, with the current row kept."""
+    panel = window.sheet_panel
+
+    def shown() -> list[str]:
+        return [panel.list.item(i).text().split("  ")[0] + " " + panel.list.item(i).text().split("  ")[1]
+                for i in range(panel.list.count())]
+
+    def expected() -> list[str]:
+        return [f"{n}. {code}" for n, code in enumerate(window.document.sheet.points, start=1)]
+
+    for code in ("BL23", "BL40", "GV4", "KI3"):
+        window.document.add_point(code)
+        assert shown() == expected()
+    panel.list.setCurrentRow(3)  # KI3
+    window.document.remove_point("BL40")
+    assert shown() == expected() == ["1. BL23", "2. GV4", "3. KI3"]
+    assert panel.current_code() == "KI3"
+    window.document.undo_stack.undo()
+    assert shown() == expected() == ["1. BL23", "2. BL40", "3. GV4", "4. KI3"]
+    window.document.move_point("KI3", 0)
+    assert shown() == expected() and panel.current_code() == "KI3"
+    window.document.add_points(["BL25", "GB30"])
+    assert shown() == expected() and len(expected()) == 6
+    window.document.clear()
+    assert shown() == [] and panel.count.text().startswith("No points yet")
+    window.document.undo_stack.undo()
+    assert shown() == expected() and len(expected()) == 6
+
+
+def test_a_shown_window_restores_the_kept_sheet_after_its_first_paint(qtbot, dataset, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A returning user sees the window first; the kept sheet comes back right after (issue 20)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from backpoints.ui.app import create_application
+
+    create_application()
+    settings = str(tmp_path / "s.ini")
+    first = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    first.document.add_point("GV4")
+    first.document.set_field("title", "Kept")
+    first.document.autosave()
+    first.settings.sync()
+    first.document.release()
+    second = MainWindow(dataset, QSettings(settings, QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    events: list[str] = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "paint" not in events:
+                events.append("paint")
+            return False
+
+    paints = Paints()
+    second.map.viewport().installEventFilter(paints)
+    second.document.sheet_changed.connect(lambda: events.append("restored:" + second.document.sheet.title))
+    second.restore_state()
+    second.resize(1000, 700)
+    second.show()
+    qtbot.waitUntil(lambda: second.document.sheet.title == "Kept")
+    assert events.index("paint") < events.index("restored:Kept"), events
+    assert second.document.sheet.points == ("GV4",) and second.isWindowModified()
+    for win in (first, second):
+        answerer = DialogAnswerer({"unsaved-changes": "discard"})
+        win.close()
+        answerer.stop()

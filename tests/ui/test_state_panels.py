@@ -170,3 +170,14 @@ def test_a_sheet_file_in_other_spellings_opens_canonical(qtbot, window, tmp_path
     path.write_text("backpoints_sheet: 1\ntitle: Mixed\npoints: [ub40, Du4, bl23]\n", encoding="utf-8")
     assert window.open_sheet(str(path))
     assert window.document.sheet.points == ("BL40", "GV4", "BL23")
+
+
+def test_the_search_index_is_built_while_idle(qtbot, dataset) -> None:  # type: ignore[no-untyped-def]
+    """After the window is up the index is built in idle slices, with nobody typing (issue 20)."""
+    state = BrowseState(dataset)
+    assert not state.index_ready()  # start-up shows every point without it
+    state.build_index_when_idle(0)
+    qtbot.waitUntil(state.index_ready, timeout=5000)
+    state.set_query("shenshu")
+    assert dataset.points[state.rows[0]].code == "BL23"
+    assert "BL23" in state.result_codes and len(state.result_codes) == len(state.rows)  # type: ignore[operator, arg-type]

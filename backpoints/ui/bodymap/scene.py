@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Set as AbstractSet
+from itertools import chain
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -24,6 +26,7 @@ from ...core.figures import (
     base_view, is_body_view, is_crop, is_group, markers_in, names_every_marker, view_rect, view_size,
 )
 from ...core.model import Dataset, Marker, Point
+from ...core.pointset import PointCodes, indices_of
 from ...resources import asset_file
 
 from .items import MarkerItem, RegionItem
@@ -54,15 +57,17 @@ class DotLayer(QGraphicsItem):
             every.setdefault(kind, []).extend(points)
         self._all = {kind: QPolygonF(points) for kind, points in every.items()}
         self._bright: dict[str, QPolygonF] = self._all
-        self.result: frozenset[str] | set[str] | None = None
+        self.result: AbstractSet[str] | None = None
         self.pain_mode = ""
         self.setZValue(1.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
-    def set_result(self, result: frozenset[str] | set[str] | None) -> None:
+    def set_result(self, result: AbstractSet[str] | None) -> None:
         self.result = result
         if result is None:
             self._bright = self._all
+        elif isinstance(result, PointCodes):
+            self._bright = self._bright_from_bits(result)
         else:
             groups: dict[str, list[QPointF]] = {}
             by_code = self._by_code
@@ -72,6 +77,36 @@ class DotLayer(QGraphicsItem):
                     groups.setdefault(entry[0], []).extend(entry[1])
             self._bright = {kind: QPolygonF(points) for kind, points in groups.items()}
         self.update()
+
+    def _bright_from_bits(self, result: PointCodes) -> dict[str, QPolygonF]:
+        """The bright dots of a search result held as bits (issue 20): no code look-ups, the
+        per-point work done by C-level iteration (map, chain), and the last few results kept,
+        so that a backspace back to an earlier result rebuilds nothing."""
+        cache = self.__dict__.setdefault("_bits_cache", {})
+        if cache.get("index") is not result.index:
+            # Per pain kind, a table by dataset position: that point's dots, or none.
+            position = result.index.position
+            size = len(result.index.codes)
+            tables: dict[str, list[Sequence[QPointF]]] = {kind: [()] * size for kind in self._all}
+            for code, (kind, points) in self._by_code.items():
+                i = position.get(code)
+                if i is not None:
+                    tables[kind][i] = points
+            cache.clear()
+            cache.update(index=result.index, tables=tables, recent={})
+        recent: dict[int, dict[str, QPolygonF]] = cache["recent"]
+        bright = recent.pop(result.bits, None)
+        if bright is None:
+            rows = indices_of(result.bits)
+            bright = {}
+            for kind, table in cache["tables"].items():
+                points = list(chain.from_iterable(map(table.__getitem__, rows)))
+                if points:
+                    bright[kind] = QPolygonF(points)
+        recent[result.bits] = bright  # most recent last
+        while len(recent) > 6:
+            del recent[next(iter(recent))]
+        return bright
 
     def set_pain_mode(self, mode: str) -> None:
         self.pain_mode = mode

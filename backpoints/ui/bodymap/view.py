@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -58,7 +59,7 @@ class BodyMapView(QGraphicsView):
         self._scenes: dict[str, FigureScene] = {}
         self._view = ""
         self._selected: str | None = None
-        self._result: frozenset[str] | set[str] | None = None
+        self._result: AbstractSet[str] | None = None
         self._areas: frozenset[str] = frozenset()
         self._pain_mode = ""
         self._hovered_point: str | None = None
@@ -262,7 +263,7 @@ class BodyMapView(QGraphicsView):
         if isinstance(scene, FigureScene):
             scene.dimension.show_measurement(measurement(point, self._view) if point is not None else None)
 
-    def set_result(self, codes: frozenset[str] | set[str] | None) -> None:
+    def set_result(self, codes: AbstractSet[str] | None) -> None:
         """Dim the markers outside the search result (None: nothing dimmed)."""
         if codes == self._result:
             return
