@@ -162,21 +162,24 @@ def _validate(files: list[str]) -> int:
     import re
 
     from .core.files import read_text
+    from .core.limits import DATASET_MAX_BYTES
 
     status = EXIT_OK
     for name in files:
         try:
-            text = read_text(name)
+            # Read once to tell the kind (within the largest limit); each loader then reads
+            # the file again with its own limit and checks.
+            text = read_text(name, limit=DATASET_MAX_BYTES)
             if re.search(r"^routines\s*:", text, re.MULTILINE):
-                from .core.routines import parse_routines
+                from .core.routines import load_routines
 
-                count = len(parse_routines(text, name, load(None)).routines)
+                count = len(load_routines(name, load(None)).routines)
                 what = f"{count} routine{'s' if count != 1 else ''}"
             elif re.search(r"^backpoints_sheet\s*:", text, re.MULTILINE):
-                from .core.sheet import parse_sheet, resolve
+                from .core.sheet import load_sheet, resolve
 
                 bundled = load(None)
-                sheet = parse_sheet(text, name, bundled)
+                sheet = load_sheet(name, bundled)
                 count = len(sheet.points)
                 what = f"a sheet of {count} point{'s' if count != 1 else ''}"
                 missing = resolve(sheet, bundled)[1]
