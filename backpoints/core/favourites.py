@@ -17,10 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import yaml
-
 from .files import DataError, Problem, read_text, write_atomically
-from .yamlread import read_top
 
 FAVOURITES_FORMAT = 1
 #: Point codes as datasets spell them (BL23, GV4, EX-B2, M-UE-24) and routine ids.
@@ -69,12 +66,16 @@ class Favourites:
 def favourites_to_yaml(favourites: Favourites) -> str:
     """The favourites file's text."""
     data = {"format": FAVOURITES_FORMAT, "points": list(favourites.points), "routines": list(favourites.routines)}
+    import yaml  # loaded when the stars are first written, not at start-up
+
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return "# BackPoints favourites: starred points and routines.\n" + text
 
 
 def parse_favourites(text: str, name: str = "<favourites>") -> Favourites:
     """Validate a favourites file; raises DataError with FILE:LINE:COL problems."""
+    from .yamlread import read_top  # PyYAML loads with the first read, not at start-up
+
     reader, top = read_top(
         name, text, "favourites file", "a favourites file with 'points' and 'routines' lists",
         ("format",), ("points", "routines"),

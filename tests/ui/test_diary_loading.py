@@ -106,3 +106,19 @@ def test_an_early_click_on_the_diary_shows_the_table_then_the_chart(tmp_path: Pa
     assert seen["first_paint"]["pyqtgraph"] is False
     assert seen["table_painted"] == {"rows": 3, "chart_made": False, "placeholder": "Loading the chart…"}
     assert seen["chart"] == {"points": 3}
+
+
+RETURNING = WINDOW + r"""
+seen["modules"] = {name: name in sys.modules for name in ("yaml", "pyqtgraph", "PySide6.QtPrintSupport",
+                                                            "backpoints.core.routines")}
+print(json.dumps(seen))
+"""
+
+
+def test_a_returning_users_start_up_loads_no_parser_printing_or_chart(tmp_path: Path) -> None:
+    """With the verified copy of the dataset warm, the first screen needs neither PyYAML (the
+    routines and favourites read on first use), printing support nor the chart."""
+    run_window(RETURNING, tmp_path)  # a new user: reads the YAML and writes the verified copy
+    seen = run_window(RETURNING, tmp_path)
+    assert seen["modules"] == {"yaml": False, "pyqtgraph": False, "PySide6.QtPrintSupport": False,
+                               "backpoints.core.routines": False}, seen

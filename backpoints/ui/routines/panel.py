@@ -20,21 +20,12 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolButton, QVBoxLayo
 
 from ...core.files import DataError
 from ...core.sheet import Sheet
-from ...core.routines import (
-    RoutineLibrary,
-    UserRoutines,
-    export_routines,
-    import_routines,
-    load_routines,
-    load_user_routines,
-    save_user_routines,
-)
 from ..favourites import FavouritesState, StarredPoints
 from ..sheet_document import SheetDocument
 from ..state import BrowseState
 
 if TYPE_CHECKING:
-    from ...core.routines import Routine
+    from ...core.routines import Routine, RoutineLibrary, UserRoutines
     from .chooser import RoutineChooser
     from .runner_widget import RunnerWidget
 
@@ -83,7 +74,7 @@ class RoutinesPanel(QWidget):
         self.document = document
         self.favourites = favourites if favourites is not None else FavouritesState(parent=self)
         self.library: RoutineLibrary | None = None
-        self.user = UserRoutines()
+        self._user: UserRoutines | None = None  # read with the routines, when the tab first opens
         self.chooser: RoutineChooser | None = None
         self.starred: StarredPoints | None = None
         self.files_button: QToolButton | None = None
@@ -95,6 +86,19 @@ class RoutinesPanel(QWidget):
         self.message.setWordWrap(True)
         self._layout.addWidget(self.message)
 
+    @property
+    def user(self) -> UserRoutines:
+        """The user's own routines (none until the tab has been opened)."""
+        if self._user is None:
+            from ...core.routines import UserRoutines
+
+            self._user = UserRoutines()
+        return self._user
+
+    @user.setter
+    def user(self, value: UserRoutines) -> None:
+        self._user = value
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.ensure_loaded()
@@ -104,6 +108,7 @@ class RoutinesPanel(QWidget):
         if self.library is not None:
             return self.library
         from ... import paths
+        from ...core.routines import load_routines, load_user_routines
         from ...resources import data_file
         from .chooser import RoutineChooser
 
@@ -259,6 +264,8 @@ class RoutinesPanel(QWidget):
         path = self.ask_open_path("Import routines", ROUTINE_FILTER)
         if not path:
             return
+        from ...core.routines import import_routines
+
         try:
             user = import_routines(path, self.user, self.state.dataset)
         except DataError as exc:
@@ -286,6 +293,8 @@ class RoutinesPanel(QWidget):
         path = self.ask_save_path("Export my routines", ROUTINE_FILTER, "my-routines.yaml")
         if not path:
             return
+        from ...core.routines import export_routines
+
         try:
             export_routines(self.user.routines, path, self.library.sources if self.library else None)
         except (OSError, DataError) as exc:
@@ -306,6 +315,7 @@ class RoutinesPanel(QWidget):
 
     def _store(self, user: UserRoutines) -> bool:
         from ... import paths
+        from ...core.routines import save_user_routines
 
         try:
             paths.ensure(paths.routines_dir())
