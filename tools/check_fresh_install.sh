@@ -27,9 +27,32 @@ mkdir -p "$logs"
 echo "== logs in $logs"
 root=$(mktemp -d /var/tmp/backpoints-chroot.XXXXXX)
 chmod 755 "$root"  # mktemp makes it owner-only, and the chroot's / must be readable by its user
+# The processes running inside the chroot (minbase has no pgrep, and the host's would see
+# other chroots' processes too): those whose root directory is this chroot.
+chroot_pids() {
+  for proc in /proc/[0-9]*; do
+    [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] && echo "${proc#/proc/}"
+  done
+  return 0
+}
 cleanup() {
-  for m in tmp/.X11-unix dev/pts dev proc; do umount "$root/$m" 2>/dev/null || true; done
-  rm -rf --one-file-system "$root"
+  # Stop what still runs in there (an install, the app) before unmounting and deleting:
+  # removing files under a running apt breaks it, and a busy /dev cannot be unmounted.
+  local pids
+  pids=$(chroot_pids)
+  if [ -n "$pids" ]; then
+    kill $pids 2>/dev/null || true
+    sleep 3
+    pids=$(chroot_pids)
+    [ -z "$pids" ] || kill -9 $pids 2>/dev/null || true
+    sleep 1
+  fi
+  for m in tmp/.X11-unix dev/pts dev proc; do umount "$root/$m" 2>/dev/null || umount -l "$root/$m" 2>/dev/null || true; done
+  if grep -q " $root/" /proc/mounts; then
+    echo "left $root in place: something is still mounted in it" >&2
+  else
+    rm -rf --one-file-system "$root"
+  fi
 }
 trap cleanup EXIT
 
@@ -63,12 +86,13 @@ printf '%s\n' "$test_line" > "$root/home/user/test-line"
 echo "== line 1 ($suite): $app_line"
 if [ -n "$display" ]; then
   as_user "export DISPLAY=$display; bash ~/app-line" > "$logs/line1.log" 2>&1 &
-  # minbase has no pgrep: look for the app among this machine's processes rooted in the chroot.
+  # The app among the chroot's processes. Always status 0: under `set -e` a failed
+  # `pid=$(app_pid)` would end this script while the first line is still installing.
   app_pid() {
-    for proc in /proc/[0-9]*; do
-      [ "$(readlink "$proc/root" 2>/dev/null)" = "$root" ] || continue
-      tr '\0' ' ' < "$proc/cmdline" 2>/dev/null | grep -qE '\.venv/bin/backpoints $' && { echo "${proc#/proc/}"; return; }
+    for pid in $(chroot_pids); do
+      tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE '\.venv/bin/backpoints $' && { echo "$pid"; return 0; }
     done
+    return 0
   }
   pid=
   for _ in $(seq 1 120); do
