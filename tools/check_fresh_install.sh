@@ -90,7 +90,7 @@ if [ -n "$display" ]; then
   # `pid=$(app_pid)` would end this script while the first line is still installing.
   app_pid() {
     for pid in $(chroot_pids); do
-      tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE '\.venv/bin/backpoints $' && { echo "$pid"; return 0; }
+      tr '\0' ' ' 2>/dev/null < "/proc/$pid/cmdline" | grep -qE '\.venv/bin/backpoints $' && { echo "$pid"; return 0; }
     done
     return 0
   }
