@@ -153,8 +153,9 @@ def test_vanished_printer_is_a_message(qtbot, window: MainWindow, monkeypatch: p
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.NativeFormat)
     if printer.outputFormat() != QPrinter.OutputFormat.NativeFormat:
-        # With no printer at all Qt falls back to PDF, and there is no queue to lose.
-        pytest.skip("no printer queue to choose (install cups and add one; .ci/run does)")
+        reason = "no printer is installed (Qt falls back to PDF output), so none can vanish; .ci/run adds a CUPS queue"
+        print(f"skipped: {reason}")
+        pytest.skip(reason)
     name = printer.printerName()
 
     class Gone:  # the queue was removed after the user chose it
