@@ -20,9 +20,7 @@ def panel(qtbot, dataset, tmp_path: Path):  # type: ignore[no-untyped-def]
 
     create_application()
     widget = DiaryPanel(dataset, tmp_path / "diary.sqlite3")
-    # As the window does when it closes: an SQLite file left open until garbage collection
-    # is a ResourceWarning (an error here) on Python 3.13.
-    qtbot.addWidget(widget, before_close_func=lambda w: w.close_diary())
+    qtbot.addWidget(widget)
     widget.resize(1300, 850)
     widget.errors = []  # type: ignore[attr-defined]
     widget.show_error = widget.errors.append  # type: ignore[method-assign]
@@ -223,7 +221,7 @@ def test_a_damaged_diary_is_reported_and_left_alone(qtbot, dataset, tmp_path: Pa
     path = tmp_path / "diary.sqlite3"
     path.write_bytes(b"this is not a database at all" * 50)
     widget = DiaryPanel(dataset, path)
-    qtbot.addWidget(widget, before_close_func=lambda w: w.close_diary())
+    qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
     assert widget.error_label.isVisible()
@@ -244,7 +242,7 @@ def test_newer_diary_is_refused(qtbot, dataset, tmp_path: Path) -> None:  # type
     db.commit()
     db.close()
     widget = DiaryPanel(dataset, path)
-    qtbot.addWidget(widget, before_close_func=lambda w: w.close_diary())
+    qtbot.addWidget(widget)
     assert widget.open_diary() is False
     assert "newer BackPoints" in widget.error_label.text()
 
