@@ -45,7 +45,6 @@ from .forms import CheckInForm, EntryForm, SessionForm
 from .table_model import DiaryTableModel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
     from PySide6.QtPrintSupport import QPrinter
 
     from ...printing.diary_report import ReportOptions
@@ -100,14 +99,6 @@ class DiaryPanel(QWidget):
     def close_diary(self) -> None:
         """Close the database (the window is closing)."""
         self.document.close()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Closed as a window of its own: close the file it opened (showing it again reopens
-        it). A document the window passed in is the window's to close."""
-        if self.document.parent() is self:
-            self.document.close()
-            self._open_tried = False
-        super().closeEvent(event)
 
     # --- building ----------------------------------------------------------------------
     def _build(self) -> None:
