@@ -37,8 +37,17 @@ def test_shipped_desktop_entry_is_valid() -> None:
 
 @needs_appstream
 def test_metainfo_is_valid() -> None:
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(metainfo_file())],
-                            capture_output=True, text=True)
+    """Valid for AppStream 0.16 (Debian 12) and 1.0 (Debian 13).
+
+    The file names no homepage until the project has a public address (a made-up one
+    would be false). AppStream 1.0 counts that as a warning and fails; that one issue, and
+    nothing else, is lowered to a note there (0.16 does not know the tag).
+    """
+    command = ["appstreamcli", "validate", "--no-net", str(metainfo_file())]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0 and "url-homepage-missing" in result.stdout:
+        result = subprocess.run([*command[:-1], "--override=url-homepage-missing=info", command[-1]],
+                                capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -22,6 +22,18 @@ def test_readme_has_two_one_line_setup_commands() -> None:
     assert tests.endswith('&& .venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest')
 
 
+def test_setup_comes_right_after_the_intro_paragraph() -> None:
+    """A new user reads the title, one paragraph, then the set-up with the two lines."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    intro, setup = readme.split("\n## ", 1)
+    assert intro.startswith("# BackPoints\n\n") and intro.strip().count("\n\n") == 1, "one paragraph of intro"
+    assert setup.startswith("Set up")
+    section = setup.split("\n## ", 1)[0]
+    assert "in its folder" in section and "graphical desktop session" in section
+    assert readme.index("```sh") < readme.index("!["), "the set-up lines come before any picture"
+    assert re.findall(r"```sh\n(.*?)\n```", section, flags=re.S) == readme_commands()[:2]
+
+
 def test_ci_runs_the_readme_test_command() -> None:
     # .ci/run takes the line out of the README with these commands and evals it.
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

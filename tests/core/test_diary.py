@@ -299,8 +299,8 @@ def test_a_read_only_file_mode_without_root_privileges(tmp_path: Path) -> None:
             store.add(checkin(0, 6))
         os.chmod(path, 0o400)
         try:
-            with pytest.raises(DiaryError, match="read-only"):
-                DiaryStore(path).add(checkin(1, 2))
+            with DiaryStore(path) as store, pytest.raises(DiaryError, match="read-only"):
+                store.add(checkin(1, 2))
         finally:
             os.chmod(path, 0o600)
         return

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Sequence
 
@@ -19,6 +20,13 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ...core.diary import CheckIn, DiaryContents, DiaryError, DiaryStore, Entry, remove_diary_files
 
 log = logging.getLogger(__name__)
+
+
+def _close_store(attributes: dict[str, object]) -> None:
+    store = attributes.get("_store")
+    if isinstance(store, DiaryStore):
+        store.close()
+        attributes["_store"] = None
 
 
 class DiaryDocument(QObject):
@@ -35,6 +43,10 @@ class DiaryDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._store: DiaryStore | None = None
         self.contents = DiaryContents()
+        # Destroyed (with its panel) while still open: close the file now, not whenever
+        # Python collects this object (Python 3.13 warns about an unclosed connection then).
+        # The slot holds the attributes, not the object, so it keeps nothing alive.
+        self.destroyed.connect(partial(_close_store, self.__dict__))
 
     # --- opening -------------------------------------------------------------------
     def open(self) -> None:
