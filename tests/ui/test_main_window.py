@@ -421,3 +421,19 @@ def test_screenshot_refuses_special_targets_and_full_disks(tmp_path: Path) -> No
     assert fifo.exists() and not fifo.is_file()  # left as it was
     full = run_cli("screenshot", "--output", "/dev/full", "--size", "640x480")
     assert full.returncode == 1 and "Traceback" not in full.stderr
+
+
+def test_a_closed_maps_accessible_children_are_freed(qtbot, dataset) -> None:  # type: ignore[no-untyped-def]
+    """Each map registers one accessible object per region and point; they go with the map."""
+    import shiboken6
+    from PySide6.QtGui import QAccessible
+
+    from backpoints.ui.bodymap.view import BodyMapView
+    from backpoints.ui.state import BrowseState
+
+    view = BodyMapView(BrowseState(dataset))
+    iface = QAccessible.queryAccessibleInterface(view)
+    children = [iface.child(i) for i in range(iface.childCount())]
+    assert children and all(shiboken6.isValid(c) for c in children)
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not any(shiboken6.isValid(c) for c in children))

@@ -220,6 +220,9 @@ class MapInterface(QAccessibleWidget):
         super().__init__(view, QAccessible.Role.Client)
         self._view = view
         self._children: dict[tuple[str, str, str], MapItemInterface] = {}
+        # Qt's cache drops the view's own interface with the view, but the children were
+        # registered by hand and would stay for the life of the process (one set per window).
+        view.destroyed.connect(self.forget_all)
 
     def _targets(self) -> list["Target"]:
         return self._view.navigator.all_targets()
