@@ -73,6 +73,11 @@ class Watch(QObject):
 def ready():
     print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 watch = Watch()
+# The app lightens PySide's import hook (startup.check_qt) before it imports the window's
+# modules; importing main_window here to watch it must not make those imports dearer.
+import PySide6.QtWidgets
+from backpoints.startup import lighten_pyside_import_hook
+lighten_pyside_import_hook()
 from backpoints import cli
 from backpoints.ui import main_window
 show = main_window.MainWindow.show

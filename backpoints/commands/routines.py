@@ -6,10 +6,14 @@ import argparse
 import json
 import sys
 
+from typing import TYPE_CHECKING
+
 from ..core.files import DataError, Problem
-from ..core.model import Dataset
-from ..core.routines import RoutineLibrary, load_routines, routine_sheet
-from ..core.sheet import Sheet
+
+if TYPE_CHECKING:  # the parser is built for every start, the window's too: no YAML here
+    from ..core.model import Dataset
+    from ..core.routines import RoutineLibrary
+    from ..core.sheet import Sheet
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -26,6 +30,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def load_library(dataset: Dataset, path: str | None = None) -> RoutineLibrary:
     """The bundled routines (or `path`), checked against the dataset."""
+    from ..core.routines import load_routines
     from ..resources import data_file
 
     return load_routines(path or str(data_file("routines.yaml")), dataset)
@@ -68,4 +73,6 @@ def sheet_for(routine_id: str, dataset: Dataset) -> Sheet:
     if routine is None:
         known = ", ".join(r.id for r in library.routines)
         raise DataError([Problem("--routine", 0, 0, f"no routine {routine_id!r} (routines: {known})")])
+    from ..core.routines import routine_sheet
+
     return routine_sheet(routine)
