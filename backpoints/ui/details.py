@@ -175,6 +175,11 @@ class DetailsPanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setAccessibleName("Point details")
+        # A text caret, so a keyboard or screen-reader user can read the details line by
+        # line with the arrow keys (Orca follows the caret; without one, Down only scrolled
+        # and nothing was read).
+        self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.add_button = QPushButton("Add to sheet", self)
         self.add_button.setToolTip("Add this point to the point sheet (Ctrl+D)")

@@ -110,3 +110,19 @@ def test_every_dialog_is_gone_once_closed(qtbot, window: MainWindow, tmp_path: P
         qtbot.waitUntil(lambda: not any(isinstance(w, QDialog) for w in window.findChildren(QDialog)))
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)], open_dialog.__name__
+
+
+def test_details_are_read_line_by_line_with_the_arrow_keys(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """A caret in the details: Down moves it a line (Orca reads the line it lands on)."""
+    from PySide6.QtCore import Qt
+
+    window.state.select("BL23")
+    browser = window.details.browser
+    browser.setFocus()
+    qtbot.waitUntil(browser.hasFocus)
+    browser.moveCursor(browser.textCursor().MoveOperation.Start)
+    start = browser.textCursor().position()
+    qtbot.keyClick(browser, Qt.Key.Key_Down)
+    qtbot.keyClick(browser, Qt.Key.Key_Down)
+    line = browser.textCursor().block().text()
+    assert browser.textCursor().position() > start and line, line
