@@ -15,10 +15,9 @@ import math
 import os
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPagedPaintDevice, QPainter, QPainterPath, QPen
 
 from ..core.diary import ACTIVITY_NOTE, CheckIn, DiaryContents, Session, format_money, format_when
 from ..core.diary_summary import (
@@ -29,7 +28,6 @@ from ..core.diary_summary import (
     spacing_changes,
     summary_text,
 )
-from ..core.files import write_atomically
 from ..core.model import AREA_LABELS, Dataset
 from .renderer import (
     ACCENT,
@@ -42,8 +40,12 @@ from .renderer import (
     _document,
     document_block,
     _pfont,
+    check_pdf_target,
     page_layout,
+    paint_footer,
     paint_sheet,
+    pdf_in_memory,
+    save_pdf,
 )
 
 REPORT_TITLE = "Treatment and pain diary"
@@ -93,7 +95,7 @@ class DiaryReportLayout:
 
     @property
     def title(self) -> str:
-        return REPORT_TITLE + (f": {self.options.name}" if self.options.name else "")
+        return report_title(self.options)
 
     def period_text(self) -> str:
         entries = self.period.entries
@@ -275,15 +277,7 @@ class DiaryReportLayout:
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         for y, block in self.pages[index]:
             block.paint(painter, 0.0, y)
-        top = self.height - FOOTER_H + 8
-        painter.setPen(QPen(QColor("#c9b8aa"), 0.6))
-        painter.drawLine(QPointF(0, top), QPointF(self.width, top))
-        painter.setFont(_pfont(painter, 7.5))
-        painter.setPen(MUTED)
-        rect = QRectF(0, top + 3, self.width, FOOTER_H - 11)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, REPORT_DISCLAIMER)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         f"Page {index + 1} of {self.page_count}")
+        paint_footer(painter, self.width, self.height, REPORT_DISCLAIMER, index, self.page_count)
 
 
 SESSION_WIDTHS = (0.15, 0.17, 0.19, 0.12, 0.2, 0.17)
@@ -413,44 +407,32 @@ def _paint_chart(p: QPainter, rect: QRectF, series) -> None:  # type: ignore[no-
     p.restore()
 
 
+def report_title(options: ReportOptions) -> str:
+    """The report's title, with the patient's name when one is given."""
+    return REPORT_TITLE + (f": {options.name}" if options.name else "")
+
+
 # --- devices ---------------------------------------------------------------------------
 def paint_report(device: QPagedPaintDevice, layout: DiaryReportLayout, resolution: float) -> None:
     """Paint every page of the report on a PDF writer or printer (the sheets' paint loop)."""
     paint_sheet(device, layout, resolution)  # type: ignore[arg-type]
 
 
-def report_pdf_bytes(contents: DiaryContents, options: ReportOptions, dataset: Dataset | None = None) -> tuple[bytes, int]:
-    """The report as PDF bytes and its page count."""
+def report_pdf_bytes(contents: DiaryContents, options: ReportOptions, dataset: Dataset | None = None,
+                     page: QPageLayout | None = None) -> tuple[bytes, int]:
+    """The report as PDF bytes and its page count (on `page`, by default the report's paper)."""
     layout = DiaryReportLayout(contents, options, dataset)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
-        raise PrintError("could not prepare the PDF in memory")
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    writer.setTitle(layout.title)
-    writer.setCreator("BackPoints")
-    writer.setPageLayout(page_layout(options.paper))
-    paint_report(writer, layout, writer.resolution())
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    payload = bytes(data.data())
-    if not payload.startswith(b"%PDF"):
-        raise PrintError("the PDF came out empty")
+    payload = pdf_in_memory(page or page_layout(options.paper), layout.title, 300,
+                            lambda writer: paint_report(writer, layout, writer.resolution()))
     return payload, layout.page_count
 
 
 def write_report_pdf(path: str | os.PathLike[str], contents: DiaryContents, options: ReportOptions,
-                     dataset: Dataset | None = None) -> int:
-    """Write the report as a PDF, atomically (temporary file, fsync, rename); returns the page count."""
-    target = Path(path)
-    if target.is_dir() or (target.exists() and not target.is_file()):
-        raise PrintError(f"{target}: is not a regular file; choose a file name")
-    payload, pages = report_pdf_bytes(contents, options, dataset)
-    try:
-        write_atomically(target, payload)
-    except OSError as exc:
-        raise PrintError(f"{target}: cannot write the PDF ({exc.strerror or exc}); nothing was written") from None
+                     dataset: Dataset | None = None, page: QPageLayout | None = None) -> int:
+    """Write the report as a PDF, atomically (the sheets' writer); returns the page count."""
+    check_pdf_target(path)
+    payload, pages = report_pdf_bytes(contents, options, dataset, page)
+    save_pdf(path, payload)
     return pages
 
 
@@ -465,6 +447,13 @@ def print_report(printer, contents: DiaryContents, options: ReportOptions,  # ty
     """
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
+    from .printer import to_file
+
+    path = to_file(printer)
+    if path:  # "Print to File": the checked atomic writer, on the paper picked in the dialog
+        printer.setDocName(report_title(options))
+        printer.setCreator("BackPoints")
+        return write_report_pdf(path, contents, options, dataset, printer.pageLayout())
     if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat:
         name = printer.printerName()
         if not name or QPrinterInfo.printerInfo(name).isNull() or not printer.isValid():

@@ -479,14 +479,7 @@ class SheetLayout:
         self._footer(painter, index)
 
     def _footer(self, p: QPainter, index: int) -> None:
-        top = self.height - FOOTER_H + 8
-        p.setPen(QPen(QColor("#c9b8aa"), 0.6))
-        p.drawLine(QPointF(0, top), QPointF(self.width, top))
-        p.setFont(_pfont(p, 7.5))
-        p.setPen(MUTED)
-        rect = QRectF(0, top + 3, self.width, FOOTER_H - 11)
-        p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, DISCLAIMER)
-        p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {self.page_count}")
+        paint_footer(p, self.width, self.height, DISCLAIMER, index, self.page_count)
 
 
 def _elided(p: QPainter, text: str, width: float) -> str:
@@ -641,6 +634,18 @@ def _point_html(point: Point, technique: str, *, show_technique: bool = True) ->
         )
         parts.append(f"<p><span class='urgent'>Cautions:</span> {items}</p>")
     return "".join(parts)
+
+
+def paint_footer(p: QPainter, width: float, height: float, text: str, index: int, count: int) -> None:
+    """The footer every printed page carries: a rule, the disclaimer, "Page N of M"."""
+    top = height - FOOTER_H + 8
+    p.setPen(QPen(QColor("#c9b8aa"), 0.6))
+    p.drawLine(QPointF(0, top), QPointF(width, top))
+    p.setFont(_pfont(p, 7.5))
+    p.setPen(MUTED)
+    rect = QRectF(0, top + 3, width, FOOTER_H - 11)
+    p.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"Page {index + 1} of {count}")
 
 
 # --- devices ---------------------------------------------------------------------------

@@ -161,5 +161,5 @@ def test_report_pdf_has_the_period_and_entries(tmp_path: Path) -> None:
     assert "Treatment and pain diary: Jane" in info
     # A folder as output is refused and nothing is left behind.
     result = run_cli(*base, "report", "--output", str(tmp_path))
-    assert result.returncode == 1 and "not a regular file" in result.stderr
+    assert result.returncode == 1 and "is a folder, not a file name" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

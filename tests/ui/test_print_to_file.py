@@ -160,3 +160,33 @@ def test_export_through_its_dialog_with_a_long_sheet(qtbot, window: MainWindow, 
     answerer.stop()
     assert out.read_bytes().startswith(b"%PDF-")
     assert window.statusBar().currentMessage().endswith(f"to {out}")
+
+
+def test_the_diary_report_prints_to_file_through_the_checked_writer(qapp, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The diary's Print report… to "Print to File" is written like every other PDF."""
+    import datetime as dt
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from backpoints.core.diary import CheckIn, DiaryContents
+    from backpoints.printing.diary_report import ReportOptions, print_report
+    from backpoints.printing.renderer import PrintError
+
+    contents = DiaryContents((), (CheckIn(at=dt.datetime(2026, 10, 1, 8, 0), pain=6),))
+    out = tmp_path / "report.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    assert print_report(printer, contents, ReportOptions()) >= 1
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert _temp_files(tmp_path) == []
+    out.write_bytes(OLD_PDF)
+
+    def disk_full(fd: int, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(files.os, "write", disk_full)
+    with pytest.raises(PrintError, match="the disk is full"):
+        print_report(printer, contents, ReportOptions())
+    assert out.read_bytes() == OLD_PDF and _temp_files(tmp_path) == []
