@@ -12,11 +12,12 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from ..core.files import DataError
-from ..core.model import VIEW_LABELS, VIEWS, Dataset
+from ..core.model import Dataset
 from ..core.wording import DISCLAIMER
 from ..datasets import load
 from .appearance import Appearance, WarningLabel
@@ -46,6 +47,13 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     """BackPoints' main window."""
+
+    # Made by menus.build_menus; kept here for the panels and tests that use them.
+    recent_menu: QMenu
+    routine_menu: QMenu
+    view_actions: dict[str, QAction]
+    add_action: QAction
+    appearance: Appearance
 
     def __init__(self, dataset: Dataset, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -120,7 +128,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.hover_label, 1)
         self.statusBar().addPermanentWidget(disclaimer)
 
-        self._build_menus()
+        from .menus import build_menus
+
+        build_menus(self)
         self.map.hover_changed.connect(self.hover_label.setText)
         self.map.add_requested.connect(self.document.add_point)
         self.details.add_to_sheet.connect(self.document.add_point)
@@ -146,84 +156,6 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     # --- menus -------------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction("&New sheet", QKeySequence.StandardKey.New, self.new_sheet)
-        file_menu.addAction("&Open sheet…", QKeySequence.StandardKey.Open, self.files.open_sheet_dialog)
-        self.recent_menu = file_menu.addMenu("Open &recent sheet")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._fill_recent_menu()
-        file_menu.addAction("&Save sheet", QKeySequence.StandardKey.Save, self.save_sheet)
-        file_menu.addAction("Save sheet &as…", QKeySequence("Ctrl+Shift+S"), self.files.save_sheet_as)
-        file_menu.addSeparator()
-        file_menu.addAction("Print pre&view…", QKeySequence("Ctrl+Shift+P"), self.preview_sheet)
-        file_menu.addAction("&Print sheet…", QKeySequence.StandardKey.Print, self.print_sheet)
-        file_menu.addAction("&Export sheet as PDF…", QKeySequence("Ctrl+E"), self.export_sheet)
-        file_menu.addSeparator()
-        file_menu.addAction("Open &dataset…", QKeySequence("Ctrl+Shift+O"), self.open_dataset_dialog)
-        file_menu.addAction("Use the &bundled dataset", lambda: self.open_dataset(None))
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = menu.addMenu("&Edit")
-        undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-
-        view_menu = menu.addMenu("&View")
-        view_menu.addAction("&Points and map", QKeySequence("Alt+1"), lambda: self.pages.setCurrentIndex(0))
-        view_menu.addAction("&Diary", QKeySequence("Alt+2"), lambda: self.pages.setCurrentWidget(self.diary_panel))
-        view_menu.addSeparator()
-        group = QActionGroup(self)
-        self.view_actions: dict[str, QAction] = {}
-        for number, view in enumerate(VIEWS, start=1):
-            action = view_menu.addAction(f"{VIEW_LABELS[view]} figure")
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, v=view: self.state.set_view(v))
-            group.addAction(action)
-            self.view_actions[view] = action
-        self.state.view_changed.connect(lambda v: self.view_actions[v].setChecked(True))
-        self.view_actions[self.state.view].setChecked(True)
-        view_menu.addSeparator()
-        view_menu.addAction("Zoom &in", QKeySequence.StandardKey.ZoomIn, lambda: self.map.zoom_by(1.25))
-        view_menu.addAction("Zoom &out", QKeySequence.StandardKey.ZoomOut, lambda: self.map.zoom_by(0.8))
-        view_menu.addAction("&Fit to window", QKeySequence("Ctrl+0"), self.map.fit)
-        view_menu.addSeparator()
-        view_menu.addActions(self.layer_actions.all())
-        view_menu.addSeparator()
-        find = view_menu.addAction("&Find point…", QKeySequence.StandardKey.Find, self.search_panel.focus_search)
-        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        view_menu.addAction("&Clear selection and filters", QKeySequence("Ctrl+Shift+Backspace"), self.clear_all)
-        self.appearance = Appearance(self.settings, self)  # text size and high contrast (issue 14)
-        self.appearance.add_actions(view_menu)
-
-        sheet_menu = menu.addMenu("&Sheet")
-        self.add_action = sheet_menu.addAction("&Add selected point to sheet", QKeySequence("Ctrl+D"),
-                                               lambda: self.document.add_point(self.state.selected_code))
-        self.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        sheet_menu.addAction("Add all &shown points to sheet", QKeySequence("Ctrl+Shift+D"), self.add_shown)
-        self.routine_menu = sheet_menu.addMenu("Start from a &routine")
-        self.routine_menu.aboutToShow.connect(self._fill_routine_menu)
-        self.sheet_panel.set_routine_menu(self.routine_menu)
-        sheet_menu.addAction("Make a routine from this sheet…",
-                             lambda: self.routines_panel.routine_from_sheet(self.document.sheet))
-        sheet_menu.addAction("Show the s&heet", QKeySequence("Ctrl+Shift+T"),
-                             lambda: self.tabs.setCurrentWidget(self.sheet_panel))
-        sheet_menu.addAction("Show the point &details", QKeySequence("Ctrl+Shift+I"),
-                             lambda: self.tabs.setCurrentWidget(self.details))
-        sheet_menu.addAction("Show the r&outines", QKeySequence("Ctrl+Shift+R"),
-                             lambda: self.tabs.setCurrentWidget(self.routines_panel))
-
-        help_menu = menu.addMenu("&Help")
-        help_menu.addAction("&Guide", QKeySequence.StandardKey.HelpContents, self.show_guide)
-        help_menu.addAction("&About BackPoints", self.show_about)
-
     # --- browsing --------------------------------------------------------------------------
     def clear_all(self) -> None:
         """No point selected and no query or filter of any kind."""
@@ -239,7 +171,7 @@ class MainWindow(QMainWindow):
         diary = self.pages.widget(index) is self.diary_panel
         self.undo_group.setActiveStack(self.diary_panel.undo_stack if diary else self.document.undo_stack)
 
-    def _fill_routine_menu(self) -> None:
+    def fill_routine_menu(self) -> None:
         self.routine_menu.clear()
         for routine_id, name in self.routines_panel.routines():
             action = self.routine_menu.addAction(name)
@@ -291,7 +223,7 @@ class MainWindow(QMainWindow):
         return True
 
     # --- sheet files ------------------------------------------------------------------------------
-    def _fill_recent_menu(self) -> None:
+    def fill_recent_menu(self) -> None:
         self.files.fill_recent_menu(self.recent_menu)
 
     # --- help ------------------------------------------------------------------------------------
@@ -368,4 +300,5 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.diary_panel.close_diary()
+        self.appearance.restore_system()  # the application's font and palette as they were (kept in the settings)
         super().closeEvent(event)

@@ -70,7 +70,7 @@ def test_free_text_date_is_kept(qtbot, window: MainWindow) -> None:  # type: ign
 REPLACING = {
     "new": lambda w, path: w.new_sheet(),
     "open": lambda w, path: w.open_sheet(path),
-    "open recent": lambda w, path: (w.document.remember_recent(path), w._fill_recent_menu(),
+    "open recent": lambda w, path: (w.document.remember_recent(path), w.fill_recent_menu(),
                                     w.recent_menu.actions()[0].trigger()),
     "quit": lambda w, path: w.close(),
 }

@@ -197,7 +197,7 @@ def test_save_open_and_recent(qtbot, window: MainWindow, tmp_path: Path) -> None
     assert window.open_sheet(str(path))
     assert window.document.sheet == saved and panel.name.text() == "Jane" and panel.notes.toPlainText() == "Twice daily"
     assert window.document.recent_files()[0] == str(path)
-    window._fill_recent_menu()
+    window.fill_recent_menu()
     assert [a.text() for a in window.recent_menu.actions()] == ["mine.bpsheet.yaml"]
 
 
