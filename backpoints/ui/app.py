@@ -133,7 +133,13 @@ def run_gui(data: str | None) -> int:
 
     from .first_paint import after_first_paint
 
-    after_first_paint(window.map.viewport(), window, gc.enable)  # paused by startup.prepare
+    def collector_back() -> None:
+        # Paused by startup.prepare. What start-up made (Qt wrappers, the dataset) stays for
+        # the session: frozen, so later full collections do not walk it again and again.
+        gc.freeze()
+        gc.enable()
+
+    after_first_paint(window.map.viewport(), window, collector_back)
     if error is not None:
         print_problems(error)
         show_data_error(window, f"The dataset {data} could not be opened", error, "Showing the bundled points instead.")

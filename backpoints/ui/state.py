@@ -11,6 +11,8 @@ other, and the main window never relays between them.
 
 from __future__ import annotations
 
+import gc
+
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -131,6 +133,10 @@ class BrowseState(QObject):
         if self.search_index().build_step():
             self._builder.stop()
             self._codes_by_position()  # what the first result needs too
+            # The dataset and its index live as long as the window shows them: out of the
+            # cyclic collector's sight, a full collection no longer walks them all (with
+            # 10,000 points one took 0.19 s, in the middle of someone's typing).
+            gc.freeze()
 
     def _codes_by_position(self) -> CodeIndex:
         if self._code_index is None:
