@@ -37,10 +37,9 @@ if not os.environ.get("QT_QPA_PLATFORM", "").strip():
 # Child scripts print "READY <peak RSS KiB>" when the figure's first paint is done; the parent
 # kills them there. The app child runs the real entry point (cli.main, as `backpoints` does) with a watcher
 # put on the map's viewport, so it measures what a user's `backpoints` does.
-BARE = r"""
+WATCH = r"""
 import resource, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
 class Watch(QObject):
     done = False
     def eventFilter(self, obj, event):
@@ -50,6 +49,10 @@ class Watch(QObject):
         return False
 def ready():
     print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+"""
+
+BARE = WATCH + r"""
+from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setWindowTitle("bare")
@@ -60,18 +63,7 @@ window.show()
 app.exec()
 """
 
-APP = r"""
-import resource, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-class Watch(QObject):
-    done = False
-    def eventFilter(self, obj, event):
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            QTimer.singleShot(0, ready)  # once this paint is done
-        return False
-def ready():
-    print("READY", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+APP = WATCH + r"""
 watch = Watch()
 # The app lightens PySide's import hook (startup.check_qt) before it imports the window's
 # modules; importing main_window here to watch it must not make those imports dearer.
