@@ -1,6 +1,13 @@
-"""Small builders for test datasets."""
+"""Small builders for test datasets, dialogs answered as a user would, and a small disk."""
 
 from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
 
 POINT = """\
   - code: {code}
@@ -165,3 +172,30 @@ class DialogAnswerer:
                 dialog.reject()
         else:
             dialog.accept() if how == "accept" else dialog.reject()
+
+
+# --- a small disk --------------------------------------------------------------------------
+@contextmanager
+def small_tmpfs(where: Path, size: str = "256k") -> Iterator[Path]:
+    """A tmpfs of `size` mounted at `where` (made here), unmounted afterwards.
+
+    Only root can mount one, and only on Linux: elsewhere the test is skipped with the
+    reason printed. Tests that must run everywhere simulate the full disk instead.
+    """
+    import pytest
+
+    if sys.platform != "linux" or os.geteuid() != 0:
+        reason = "mounting a small tmpfs needs root on Linux; the simulated full-disk tests cover this"
+        print(f"skipped: {reason}")
+        pytest.skip(reason)
+    where.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0755", "tmpfs", str(where)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        reason = f"cannot mount a tmpfs here: {result.stderr.strip()}"
+        print(f"skipped: {reason}")
+        pytest.skip(reason)
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "-l", str(where)], check=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -14,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from backpoints.core import files
-from backpoints.core.files import TEMP_PREFIX, WriteError, safe_file_name, write_atomically
+from backpoints.core.files import TEMP_PREFIX, WriteError, safe_file_name
 from backpoints.core.sheet import Sheet, load_sheet, save_sheet
 from tests.conftest import run_cli
+from tests.helpers import small_tmpfs
 
 OLD_PDF = b"%PDF-1.4\n% the previous good PDF\n%%EOF\n"
 
@@ -29,17 +29,8 @@ def _leftovers(folder: Path, keep: set[str]) -> list[str]:
 @pytest.fixture
 def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A 64 kB tmpfs (root only); skipped with the reason elsewhere."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    if os.geteuid() != 0 or not shutil.which("mount"):
-        pytest.skip("mounting a small tmpfs needs root; the simulated full disk tests cover this")
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True, text=True)
-    if result.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.strip()}")
-    try:
+    with small_tmpfs(tmp_path / "tiny", "64k") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=False)
 
 
 def test_full_disk_pdf_is_an_error_and_keeps_the_old_pdf(tiny_disk: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import small_tmpfs
+
 from backpoints.core.diary import (
     APPLICATION_ID,
     SCHEMA_V1,
@@ -197,32 +199,11 @@ def test_a_folder_is_not_a_diary(tmp_path: Path) -> None:
         DiaryStore(tmp_path)
 
 
-def _can_mount() -> str:
-    if os.geteuid() != 0:
-        return "needs root to mount a small tmpfs"
-    if sys.platform != "linux":
-        return "tmpfs mounts are Linux only"
-    probe = Path("/tmp") / f"bp-mount-probe-{os.getpid()}"
-    probe.mkdir(exist_ok=True)
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(probe)], capture_output=True)
-    if result.returncode == 0:
-        subprocess.run(["umount", str(probe)])
-    probe.rmdir()
-    return "" if result.returncode == 0 else f"mount failed: {result.stderr.decode(errors='replace').strip()}"
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A 256 KiB tmpfs under tmp_path (root only); unmounted afterwards."""
-    why = _can_mount()
-    if why:
-        print(f"SKIP reason: {why}")
-        pytest.skip(why)
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k,mode=0755", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
+    """A 256 KiB tmpfs under tmp_path (root only)."""
+    with small_tmpfs(tmp_path / "disk") as mount:
+        yield mount
 
 
 def test_a_full_disk_keeps_what_was_saved(small_disk: Path) -> None:

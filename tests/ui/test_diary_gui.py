@@ -412,16 +412,10 @@ def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_pa
 
     from backpoints.ui.app import create_application
     from backpoints.ui.diary import DiaryPanel
-    from tests.core.test_diary import _can_mount, checkin
+    from tests.core.test_diary import checkin
+    from tests.helpers import small_tmpfs
 
-    why = _can_mount()
-    if why:
-        print(f"SKIP reason: {why}")
-        pytest.skip(why)
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
-    try:
+    with small_tmpfs(tmp_path / "disk") as mount:
         with DiaryStore(mount / "diary.sqlite3") as store:
             store.add(checkin(0, 5))
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
@@ -438,8 +432,6 @@ def test_a_read_only_diary_is_shown_but_cannot_be_changed(qtbot, dataset, tmp_pa
         widget.close()
         widget.document.close()
         assert os.listdir(mount) == ["diary.sqlite3"]
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=True)
 
 
 def test_panel_over_a_document_the_window_owns(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
