@@ -287,6 +287,8 @@ def test_print_report_for_the_last_weeks(qtbot, panel, tmp_path: Path) -> None: 
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     panel.ask_printer = lambda: printer
+    messages: list[str] = []
+    panel.status_message.connect(messages.append)
     panel.report_period.setCurrentIndex(panel.report_period.findText("Last 4 weeks"))
     qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
     assert panel.errors == []
@@ -294,6 +296,7 @@ def test_print_report_for_the_last_weeks(qtbot, panel, tmp_path: Path) -> None: 
     assert "Pain fell from 6 to 5" in text
     assert str(today - dt.timedelta(days=200)) not in text and str(today - dt.timedelta(days=10)) in text
     assert printer.docName() == "Treatment and pain diary"
+    assert messages and messages[-1] == f"Wrote the report (1 page) to {out}", messages
 
 
 def test_showing_again_reads_what_the_command_line_wrote(qtbot, panel, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

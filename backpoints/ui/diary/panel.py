@@ -566,6 +566,7 @@ class DiaryPanel(QWidget):
         if printer is None:
             return
         from ...printing.diary_report import print_report
+        from ...printing.printer import to_file
         from ...printing.renderer import PrintError
 
         try:
@@ -573,7 +574,11 @@ class DiaryPanel(QWidget):
         except PrintError as exc:
             self.show_error(str(exc))
             return
-        self.status_message.emit(f"Report sent to {printer.printerName() or 'the printer'} ({pages} page{'s' if pages != 1 else ''})")
+        count = f"{pages} page{'s' if pages != 1 else ''}"
+        path = to_file(printer)
+        # "Print to File" wrote a file: say where, as the sheet's print does.
+        self.status_message.emit(f"Wrote the report ({count}) to {path}" if path
+                                 else f"Report sent to {printer.printerName() or 'the printer'} ({count})")
 
     @Slot()
     def delete_all(self) -> None:
