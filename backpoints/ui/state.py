@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.model import VIEWS, Dataset, Point
-from ..core.pointset import CodeIndex, PointCodes
+from ..core.pointset import CodeIndex, PointCodes, RankedRows
 from ..core.search import Filters, SearchIndex, Suggestion, group_suggestions
 
 if TYPE_CHECKING:  # core.routines reads YAML; start-up does not need it
@@ -42,6 +42,8 @@ class BrowseState(QObject):
     view_changed = Signal(str)
     #: The routine whose press order the map shows changed; the new one is `route`.
     route_changed = Signal()
+    #: The search index was built in idle time: views may prepare for results now.
+    search_ready = Signal()
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +51,7 @@ class BrowseState(QObject):
         self._index: SearchIndex | None = None
         self._query = ""
         self._filters = Filters()
-        self._rows: list[int] = list(range(len(dataset.points)))
+        self._rows = RankedRows.every(len(dataset.points))
         self._codes: PointCodes | None = None
         self._code_index: CodeIndex | None = None
         # The search index is built in idle time once the window is up, a slice at a time,
@@ -80,8 +82,8 @@ class BrowseState(QObject):
         return self._filters
 
     @property
-    def rows(self) -> list[int]:
-        """The result: indices into dataset.points, in result order."""
+    def rows(self) -> RankedRows:
+        """The result: indices into dataset.points, in result order (read as far as needed)."""
         return self._rows
 
     @property
@@ -132,13 +134,15 @@ class BrowseState(QObject):
     def _build_index_step(self) -> None:
         if self.search_index().build_step():
             self._builder.stop()
-            self._codes_by_position()  # what the first result needs too
+            self.code_index()  # what the first result needs too
+            self.search_ready.emit()
             # The dataset and its index live as long as the window shows them: out of the
             # cyclic collector's sight, a full collection no longer walks them all (with
             # 10,000 points one took 0.19 s, in the middle of someone's typing).
             gc.freeze()
 
-    def _codes_by_position(self) -> CodeIndex:
+    def code_index(self) -> CodeIndex:
+        """The dataset's codes by position: the index every result's PointCodes refers to."""
         if self._code_index is None:
             self._code_index = CodeIndex([p.code for p in self._dataset.points])
         return self._code_index
@@ -224,9 +228,9 @@ class BrowseState(QObject):
         points = self._dataset.points
         if self.is_filtering():
             rows, bits = self.search_index().search_result(self._query, self._filters)
-            codes: PointCodes | None = PointCodes(self._codes_by_position(), bits)
+            codes: PointCodes | None = PointCodes(self.code_index(), bits)
         else:
-            rows = list(range(len(points)))
+            rows = RankedRows.every(len(points))
             codes = None
         self._rows = rows
         self._codes = codes

@@ -59,14 +59,44 @@ def test_hover_and_selection_show_full_markers(qtbot, view, dense) -> None:  # t
     assert len(scene.markers) == 2  # only the points that were needed
 
 
-def test_search_result_brightens_its_dots_only(view, dense) -> None:  # type: ignore[no-untyped-def]
+def _pixel(view, scene, marker):  # type: ignore[no-untyped-def]
+    """The colour drawn on screen at a marker's place."""
+    image = view.viewport().grab().toImage()
+    at = view.mapFromScene(scene.to_scene(marker.x, marker.y))
+    return image.pixelColor(at)
+
+
+def test_search_result_brightens_its_dots_only(qtbot, view, dense) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.ui.bodymap.style import PAIN_COLOURS, pain_kind
+
     scene = view.scene_for("back")
-    wanted = {dense.points[0].code, dense.points[1].code}
-    view.set_result(wanted)
-    assert scene.dots.result == wanted
-    assert sum(p.count() for p in scene.dots._bright.values()) == 4  # two bilateral points
+    wanted, other = dense.points[0], dense.points[750]
+    colour = PAIN_COLOURS[pain_kind(wanted)]
+    assert _pixel(view, scene, other.markers[0]) == colour  # no result: every dot bright
+    view.set_result({wanted.code, dense.points[1].code})
+    assert scene.dots.bright_dot_count() == 4  # two bilateral points
+    qtbot.waitUntil(lambda: _pixel(view, scene, other.markers[0]) != colour)
+    assert _pixel(view, scene, wanted.markers[0]) == colour
+    assert _pixel(view, scene, wanted.markers[1]) == colour
     view.set_result(None)
-    assert scene.dots._bright is scene.dots._all
+    assert scene.dots.bright_dot_count() == 2 * DENSE_LIMIT
+    qtbot.waitUntil(lambda: _pixel(view, scene, other.markers[0]) == colour)
+
+
+def test_typed_query_brightens_the_dots_of_its_result(qtbot, view, dense) -> None:  # type: ignore[no-untyped-def]
+    """The result arrives as bits over the dataset (PointCodes); the same dots light up."""
+    scene = view.scene_for("back")
+    state = view.state
+    state.set_query(dense.points[7].code)
+    result = set(state.result_codes)
+    assert dense.points[7].code in result
+    assert scene.dots.bright_dot_count() == 2 * len(result)
+    colour = _pixel(view, scene, dense.points[7].markers[1])
+    state.set_query("no such words anywhere")
+    assert scene.dots.bright_dot_count() == 0
+    qtbot.waitUntil(lambda: _pixel(view, scene, dense.points[7].markers[1]) != colour)
+    state.set_query("")
+    assert scene.dots.bright_dot_count() == 2 * DENSE_LIMIT
 
 
 def test_keyboard_walks_points_without_building_them_all(qtbot, view) -> None:  # type: ignore[no-untyped-def]

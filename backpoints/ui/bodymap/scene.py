@@ -1,138 +1,33 @@
-"""One figure with its regions and markers; a dot layer for dense figures."""
+"""One figure with its regions and markers; a dot layer (dots.py) for dense figures."""
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
-from itertools import chain
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QPainter,
-    QPainterPath,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsScene,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from ...core import anatomy
 from ...core.figures import (
     base_view, is_body_view, is_crop, is_group, markers_in, names_every_marker, view_rect, view_size,
 )
 from ...core.model import Dataset, Marker, Point
-from ...core.pointset import PointCodes, indices_of
 from ...resources import asset_file
 
 from .items import MarkerItem, RegionItem
 from .landmarks import DimensionItem, GroupBand, ShapeLayer
-from .style import MARKER_RADIUS, OTHER_COLOUR, PAIN_COLOURS, pain_kind
+from .style import MARKER_RADIUS, PAIN_COLOURS, pain_kind
 
 if TYPE_CHECKING:
+    from .dots import DotLayer
     from .view import BodyMapView
 
 #: Above this many markers on one figure, points are drawn as dots by one layer item
 #: (level of detail): thousands of individual items cost whole frames to repaint.
 DENSE_LIMIT = 1500
-
-
-class DotLayer(QGraphicsItem):
-    """Every point of a dense figure as a dot, painted with a few drawPoints calls.
-
-    All dots are kept, prepared once, as dimmed polygons per pain type; a search result
-    only rebuilds the bright dots of the points in it, drawn over the dimmed ones.
-    """
-
-    def __init__(self, size: tuple[float, float], entries: list[tuple[str, str, list[QPointF]]]) -> None:
-        super().__init__()
-        self._rect = QRectF(-30, -30, size[0] + 60, size[1] + 60)
-        self._by_code = {code: (kind, points) for code, kind, points in entries}
-        every: dict[str, list[QPointF]] = {}
-        for _, kind, points in entries:
-            every.setdefault(kind, []).extend(points)
-        self._all = {kind: QPolygonF(points) for kind, points in every.items()}
-        self._bright: dict[str, QPolygonF] = self._all
-        self.result: AbstractSet[str] | None = None
-        self.pain_mode = ""
-        self.setZValue(1.5)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-
-    def set_result(self, result: AbstractSet[str] | None) -> None:
-        self.result = result
-        if result is None:
-            self._bright = self._all
-        elif isinstance(result, PointCodes):
-            self._bright = self._bright_from_bits(result)
-        else:
-            groups: dict[str, list[QPointF]] = {}
-            by_code = self._by_code
-            for code in result:
-                entry = by_code.get(code)
-                if entry is not None:
-                    groups.setdefault(entry[0], []).extend(entry[1])
-            self._bright = {kind: QPolygonF(points) for kind, points in groups.items()}
-        self.update()
-
-    def _bright_from_bits(self, result: PointCodes) -> dict[str, QPolygonF]:
-        """The bright dots of a search result held as bits (issue 20): no code look-ups, the
-        per-point work done by C-level iteration (map, chain), and the last few results kept,
-        so that a backspace back to an earlier result rebuilds nothing."""
-        cache = self.__dict__.setdefault("_bits_cache", {})
-        if cache.get("index") is not result.index:
-            # Per pain kind, a table by dataset position: that point's dots, or none.
-            position = result.index.position
-            size = len(result.index.codes)
-            tables: dict[str, list[Sequence[QPointF]]] = {kind: [()] * size for kind in self._all}
-            for code, (kind, points) in self._by_code.items():
-                i = position.get(code)
-                if i is not None:
-                    tables[kind][i] = points
-            cache.clear()
-            cache.update(index=result.index, tables=tables, recent={})
-        recent: dict[int, dict[str, QPolygonF]] = cache["recent"]
-        bright = recent.pop(result.bits, None)
-        if bright is None:
-            rows = indices_of(result.bits)
-            bright = {}
-            for kind, table in cache["tables"].items():
-                points = list(chain.from_iterable(map(table.__getitem__, rows)))
-                if points:
-                    bright[kind] = QPolygonF(points)
-        recent[result.bits] = bright  # most recent last
-        while len(recent) > 6:
-            del recent[next(iter(recent))]
-        return bright
-
-    def set_pain_mode(self, mode: str) -> None:
-        self.pain_mode = mode
-        self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect
-
-    def paint(self, painter: QPainter, option: object, widget: QWidget | None = None) -> None:
-        # Square, unantialiased dots: four to eighteen times cheaper than round smooth ones
-        # (measured: 20,000 dots in 5 ms instead of 20-85 ms), and at this density the
-        # shape cannot be told apart anyway. Zooming in shows the full markers on hover.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        layers = [(self._all, 0.22), (self._bright, 1.0)] if self.result is not None else [(self._all, 1.0)]
-        for groups, opacity in layers:
-            painter.setOpacity(opacity)
-            for kind, polygon in groups.items():
-                if self.pain_mode and kind not in (self.pain_mode, "both"):
-                    colour = OTHER_COLOUR
-                else:
-                    colour = PAIN_COLOURS[kind]
-                pen = QPen(colour, MARKER_RADIUS * 1.3)
-                pen.setCapStyle(Qt.PenCapStyle.SquareCap)
-                pen.setCosmetic(True)  # the same size on screen at every zoom
-                painter.setPen(pen)
-                painter.drawPoints(polygon)
 
 
 class FigureScene(QGraphicsScene):
@@ -204,6 +99,8 @@ class FigureScene(QGraphicsScene):
                 (code, pain_kind(point), [self.to_scene(m.x, m.y) for m in mine])
                 for code, (point, mine, _, _) in self.points_here.items()
             ]
+            from .dots import DotLayer  # numpy, for big datasets only
+
             self.dots = DotLayer(self.size, entries)
             self.addItem(self.dots)
             for code, _, positions in entries:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
+from collections.abc import Iterable, Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.figures import best_view, markers_in, names_every_marker, view_for_area
 from ...core.landmarks import measurement
 from ...core.model import AREA_LABELS, VIEW_LABELS, VIEWS, Dataset
+from ...core.pointset import PointCodes
 from ..state import BrowseState
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class BodyMapView(QGraphicsView):
         self.show_view(state.view)
         state.dataset_changed.connect(lambda: self.set_dataset(state.dataset))
         state.result_changed.connect(lambda: self.set_result(state.result_codes))
+        state.search_ready.connect(self._prepare_dots)
         state.filters_changed.connect(self._show_filters)
         # A point chosen elsewhere (list, search, a click) is framed on its best view; one
         # chosen with the map's own keys stays where the keyboard user is walking.
@@ -269,21 +271,38 @@ class BodyMapView(QGraphicsView):
             return
         old, self._result = self._result, codes
         # Only the points whose membership changed are touched: typing one more letter
-        # usually changes few of them.
+        # usually changes few of them. Two results of one search index differ by their bits,
+        # so the change is a set of codes without a set of codes being built.
+        changed: AbstractSet[str] | None
         if old is None or codes is None:
-            changed: set[str] | None = None
+            changed = None
+        elif isinstance(old, PointCodes) and isinstance(codes, PointCodes) and old.index is codes.index:
+            changed = PointCodes(codes.index, old.bits ^ codes.bits)
         else:
-            changed = set(old ^ codes)
+            changed = frozenset(old ^ codes)
         for scene in self._scenes.values():
             self._apply_dimming(scene, changed)
 
-    def _apply_dimming(self, scene: FigureScene, changed: set[str] | None = None) -> None:
+    def _prepare_dots(self) -> None:
+        """Dense figures learn where their points sit in a result before the first key."""
+        for scene in self._scenes.values():
+            if scene.dots is not None:
+                scene.dots.prepare(self.state.code_index())
+
+    def _apply_dimming(self, scene: FigureScene, changed: AbstractSet[str] | None = None) -> None:
         result = self._result
         if scene.dots is not None:
             scene.dots.set_result(result)
         for band_code, band in scene.bands.items():
             band.set_state(band.selected, result is not None and band_code not in result)
-        codes = scene.markers.keys() if changed is None else changed & scene.markers.keys()
+        # A dense figure has few marker items (only those hovered or selected): look each
+        # one up in the change rather than walking the change.
+        if changed is None:
+            codes: Iterable[str] = scene.markers.keys()
+        elif len(scene.markers) < len(changed):
+            codes = [code for code in scene.markers if code in changed]
+        else:
+            codes = [code for code in changed if code in scene.markers]
         for code in codes:
             dimmed = result is not None and code not in result
             for item in scene.markers[code]:
