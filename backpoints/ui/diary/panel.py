@@ -40,6 +40,7 @@ from ...core.diary import CheckIn, DiaryError, Entry
 from ...core.diary_summary import chart_series, last_checkin_text, summary_text
 from ...core.files import DataError
 from ...core.model import Dataset
+from ..idle import when_quiet
 from .document import DiaryDocument
 from .forms import CheckInForm, EntryForm, SessionForm
 from .preload import chart_loaded
@@ -347,7 +348,7 @@ class DiaryPanel(QWidget):
         self.chart_box.addWidget(chart)
         self.make_ms = (time.perf_counter() - start) * 1000
         if not self.isVisible():
-            QTimer.singleShot(WARM_DELAY_MS, self, self._warm_chart)
+            when_quiet(self, self._warm_chart, WARM_DELAY_MS)
 
     def preload_chart_after_paint(self, watched: QWidget) -> None:
         """In idle time after `watched` (e.g. the map) is first painted, load pyqtgraph and make the chart.
@@ -361,7 +362,16 @@ class DiaryPanel(QWidget):
             # Queued: the chart is made in its own event-loop turn, a short one, and drawn once
             # off screen in another, so its first paint on screen finds fonts, styles and the
             # time-zone data the date axis needs already loaded.
-            self.preloader.finished.connect(self._make_chart, Qt.ConnectionType.QueuedConnection)
+            self.preloader.finished.connect(self._make_chart_soon, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _make_chart_soon(self) -> None:
+        # Making the chart takes tens of milliseconds: at once if the page is showing,
+        # otherwise when the user is not in the middle of typing or clicking.
+        if self.isVisible():
+            self._make_chart()
+        else:
+            when_quiet(self, self._make_chart)
 
     @Slot()
     def _warm_chart(self) -> None:
@@ -375,7 +385,7 @@ class DiaryPanel(QWidget):
         self.chart.grab()
         self.chart.series = None  # nothing of the diary drawn yet: opening draws it
         self.warm_ms = (time.perf_counter() - start) * 1000
-        QTimer.singleShot(WARM_DELAY_MS, self, self._warm_page)
+        when_quiet(self, self._warm_page, WARM_DELAY_MS)
 
     @Slot()
     def _warm_page(self) -> None:

@@ -29,11 +29,19 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 
+from ..idle import when_quiet
+
 log = logging.getLogger(__name__)
 
 #: After the first paint, wait this long before starting: the window settles, the user
 #: sees it, and the first clicks and keys are served before anything else.
 IDLE_DELAY_MS = 1500
+#: The import competes with the GUI thread for the interpreter for about half a second, so it
+#: waits for a longer pause than other background work: someone who has left keyboard and
+#: mouse alone for two seconds is reading, not typing.
+QUIET_MS = 2000
+#: The interpreter's thread switch interval while the worker imports (Python's default: 5 ms).
+SWITCH_INTERVAL_S = 0.0005
 #: How often the GUI thread looks whether the worker has finished (it never waits for it).
 POLL_MS = 40
 
@@ -56,6 +64,7 @@ class ChartPreloader(QObject):
         #: Milliseconds the GUI thread spent on the final import (about 0 when the worker succeeded).
         self.gui_thread_ms = 0.0
         self._worker: threading.Thread | None = None
+        self._switch_interval: float | None = None
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_worker)
@@ -66,8 +75,10 @@ class ChartPreloader(QObject):
         if watched is self._watched and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             self._watched = None
-            # A timer, not a direct start: the paint in progress finishes and shows first.
-            QTimer.singleShot(self.delay_ms, self, self.start)
+            # Later, not now: the paint in progress finishes and shows first, and the import
+            # (a worker thread, but one that competes for the interpreter) waits until the
+            # user stops typing or clicking.
+            when_quiet(self, self.start, self.delay_ms, QUIET_MS)
         return False
 
     @Slot()
@@ -80,6 +91,11 @@ class ChartPreloader(QObject):
             return
         self._worker = threading.Thread(target=_import_quietly, args=(("numpy", "pyqtgraph"),),
                                         name="backpoints-preload", daemon=True)
+        # While the worker imports, the GUI thread must not wait long for the interpreter
+        # lock: every call from Qt into Python (a paint, a model's rowCount) asks for it, and
+        # at the default 5 ms a keystroke in that half second took 60-100 ms instead of 10.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL_S))
         self._worker.start()
         self._poll.start()
 
@@ -88,6 +104,9 @@ class ChartPreloader(QObject):
         if self._worker is not None and self._worker.is_alive():
             return
         self._poll.stop()
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
         start = time.perf_counter()
         try:
             # A no-op when the worker succeeded; otherwise the error shows here, on the GUI thread.
