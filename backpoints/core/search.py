@@ -16,11 +16,12 @@ import unicodedata
 from collections import defaultdict, deque
 import time
 from dataclasses import InitVar, dataclass, field
-from itertools import compress, repeat
+from itertools import repeat
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from .model import AREA_LABELS, MERIDIANS, Dataset, Point
+from .pointset import RankedRows, indices_of
 from .vocabulary import CONCEPTS, Concept
 
 # Meridian abbreviations in common use, mapped to the WHO ones.
@@ -317,7 +318,6 @@ def group_suggestions(hits: list[Hit]) -> list[Suggestion]:
 
 
 # --- bit sets -------------------------------------------------------------------------
-_BIT_TABLE = bytes.maketrans(b"01", b"\x00\x01")
 
 
 _FLAG_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
@@ -334,14 +334,6 @@ def _bits_of(indices: Sequence[int], size: int) -> int:
     for i in indices:
         buffer[i >> 3] |= 1 << (i & 7)
     return int.from_bytes(buffer, "little")
-
-
-def _indices_of(bits: int) -> list[int]:
-    """The set bits in ascending order (dataset order)."""
-    if not bits:
-        return []
-    flags = bin(bits)[:1:-1].encode("ascii").translate(_BIT_TABLE)
-    return list(compress(range(len(flags)), flags))
 
 
 class _Field:
@@ -664,16 +656,13 @@ class SearchIndex:
             result.extend(indices)
         return result
 
-    def search_result(self, query: str = "", filters: Filters = Filters()) -> tuple[list[int], int]:
-        """Like search_indices(), plus the same points as a bit set (bit i: dataset.points[i]),
-        which the map compares with the previous result without building sets of codes."""
+    def search_result(self, query: str = "", filters: Filters = Filters()) -> tuple[RankedRows, int]:
+        """Like search_indices(), as rows read only as far as they are wanted, plus the same
+        points as a bit set (bit i: dataset.points[i]), which the map compares with the
+        previous result without building sets of codes."""
         self._ensure()
-        result: list[int] = []
-        every = 0
-        for _, _, bits in self._group_bits(query, filters):
-            result.extend(_indices_of(bits))
-            every |= bits
-        return result, every
+        rows = RankedRows(bits for _, _, bits in self._group_bits(query, filters))
+        return rows, rows.bits()
 
     def search_ranked(self, query: str = "", filters: Filters = Filters()) -> list[Hit]:
         """Like search(), with each point's score and the field that matched best."""
@@ -753,7 +742,7 @@ class SearchIndex:
 
     def _groups(self, query: str, filters: Filters) -> list[tuple[int, str, list[int]]]:
         """(score, matched field, indices in dataset order), best group first."""
-        return [(score, matched, _indices_of(bits)) for score, matched, bits in self._group_bits(query, filters)]
+        return [(score, matched, indices_of(bits)) for score, matched, bits in self._group_bits(query, filters)]
 
     def _group_bits(self, query: str, filters: Filters) -> list[tuple[int, str, int]]:
         """(score, matched field, the group's points as a bit set), best group first.

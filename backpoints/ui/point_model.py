@@ -3,6 +3,12 @@
 The core search ranks the points; this model only shows the rows the state holds.
 A new result is a layout change, not a reset, so the selection and the current row
 survive a keystroke when their point is still in the result.
+
+A long result is shown a page at a time (Qt's canFetchMore/fetchMore): the view asks for
+the next page when it is scrolled to the end. A list view lays out every row it is given,
+asking the model (in Python) about each one; with 10,000 rows that was most of a
+keystroke's frame, and laid out in batches instead the list stayed blank until typing
+paused. The result count above the list always gives the whole number.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.model import PREGNANCY_LEVEL_LABELS, Point
+from ..core.pointset import RankedRows
 from .state import BrowseState
 
 CodeRole = Qt.ItemDataRole.UserRole + 1
@@ -22,6 +29,9 @@ PainRole = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
+#: Rows shown at first, and added each time the list is scrolled to its end.
+PAGE = 200
+
 
 class PointListModel(QAbstractListModel):
     """Rows are indices into the state's dataset.points, in result order."""
@@ -30,8 +40,8 @@ class PointListModel(QAbstractListModel):
         super().__init__(parent)
         self._state = state
         self._dataset = state.dataset
-        self._rows: list[int] = list(state.rows)
-        self._row_of: dict[int, int] | None = None
+        self._rows: RankedRows = state.rows
+        self._shown = min(len(self._rows), PAGE)
         self._code_index: dict[str, int] | None = None
         state.dataset_changed.connect(self._reset)
         state.result_changed.connect(self._update)
@@ -39,8 +49,8 @@ class PointListModel(QAbstractListModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self._dataset = self._state.dataset
-        self._rows = list(self._state.rows)
-        self._row_of = None
+        self._rows = self._state.rows
+        self._shown = min(len(self._rows), PAGE)
         self._code_index = None
         self.endResetModel()
 
@@ -49,42 +59,54 @@ class PointListModel(QAbstractListModel):
         if self._dataset is not self._state.dataset:
             self._reset()
             return
-        if rows == self._rows:
+        if rows is self._rows or rows.groups == self._rows.groups:
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        kept = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else -1 for i in old]
-        self._rows = list(rows)
-        self._row_of = None
+        kept = [self._rows[i.row()] if 0 <= i.row() < self._shown else -1 for i in old]
+        self._rows = rows
+        # A kept row (the current or selected one) stays reachable: the first page grows to it.
+        moved = [rows.position(point) for point in kept]
+        self._shown = min(len(rows), max([PAGE] + [row + 1 for row in moved]))
         if old:
-            where = self._positions()
-            self.changePersistentIndexList(
-                old, [self.index(where[p]) if p in where else QModelIndex() for p in kept])
+            self.changePersistentIndexList(old, [self.index(row) if row >= 0 else QModelIndex() for row in moved])
         self.layoutChanged.emit()
 
-    def _positions(self) -> dict[int, int]:
-        if self._row_of is None:
-            self._row_of = {point: row for row, point in enumerate(self._rows)}
-        return self._row_of
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if self.canFetchMore(parent):
+            self._show_up_to(self._shown + PAGE)
+
+    def _show_up_to(self, count: int) -> None:
+        count = min(count, len(self._rows))
+        if count > self._shown:
+            self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+            self._shown = count
+            self.endInsertRows()
 
     def point_at(self, row: int) -> Point:
         return self._dataset.points[self._rows[row]]
 
     def code_at(self, row: int) -> str:
-        return self.point_at(row).code if 0 <= row < len(self._rows) else ""
+        return self.point_at(row).code if 0 <= row < self._shown else ""
 
     def row_of(self, code: str) -> int:
         """The row showing this code, or -1."""
         if self._code_index is None:
             self._code_index = {p.code: i for i, p in enumerate(self._dataset.points)}
         index = self._code_index.get(code)
-        return -1 if index is None else self._positions().get(index, -1)
+        row = -1 if index is None else self._rows.position(index)
+        if row >= self._shown:
+            self._show_up_to(row + 1)  # a point chosen on the map, further down a long result
+        return row
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < self._shown:
             return None
         point = self.point_at(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
