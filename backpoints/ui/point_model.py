@@ -42,6 +42,7 @@ class PointListModel(QAbstractListModel):
         self._dataset = state.dataset
         self._rows: RankedRows = state.rows
         self._shown = min(len(self._rows), PAGE)
+        self._inserting = False
         self._code_index: dict[str, int] | None = None
         state.dataset_changed.connect(self._reset)
         state.result_changed.connect(self._update)
@@ -73,7 +74,9 @@ class PointListModel(QAbstractListModel):
         self.layoutChanged.emit()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
-        return not parent.isValid() and self._shown < len(self._rows)
+        # Not while a page is being added: views (and Qt's model tester) ask again from the
+        # signals of the insertion itself.
+        return not parent.isValid() and not self._inserting and self._shown < len(self._rows)
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
         if self.canFetchMore(parent):
@@ -81,10 +84,14 @@ class PointListModel(QAbstractListModel):
 
     def _show_up_to(self, count: int) -> None:
         count = min(count, len(self._rows))
-        if count > self._shown:
-            self.beginInsertRows(QModelIndex(), self._shown, count - 1)
-            self._shown = count
-            self.endInsertRows()
+        if count > self._shown and not self._inserting:
+            self._inserting = True
+            try:
+                self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+                self._shown = count
+                self.endInsertRows()
+            finally:
+                self._inserting = False
 
     def point_at(self, row: int) -> Point:
         return self._dataset.points[self._rows[row]]

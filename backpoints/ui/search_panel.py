@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QResizeEvent, QStaticText, QTransform,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -198,6 +199,14 @@ class PointListView(QListView):
             model = self.model()
             if model is not None and model.rowCount() == 0:
                 self.viewport().update()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:  # noqa: N802
+        # End goes to the last result, not the last row of the page shown so far.
+        model = self.model()
+        if action == QAbstractItemView.CursorAction.MoveEnd and model is not None:
+            while model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+        return super().moveCursor(action, modifiers)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

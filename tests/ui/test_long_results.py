@@ -1,0 +1,99 @@
+"""A long result (thousands of points): the rows show as you type, a page at a time, and
+End, scrolling and a point chosen elsewhere reach any of them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from backpoints.core.loader import parse_dataset
+from backpoints.ui.point_model import PAGE
+from tests.helpers import dense_dataset_text
+
+COUNT = 1500
+
+
+@pytest.fixture(scope="module")
+def big():  # type: ignore[no-untyped-def]
+    return parse_dataset(dense_dataset_text(COUNT), "big.yaml")
+
+
+@pytest.fixture
+def panel(qtbot, big):  # type: ignore[no-untyped-def]
+    from backpoints.ui.app import create_application
+    from backpoints.ui.search_panel import SearchPanel
+    from backpoints.ui.state import BrowseState
+
+    create_application()
+    widget = SearchPanel(BrowseState(big))
+    qtbot.addWidget(widget)
+    widget.resize(320, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def one_turn() -> None:
+    """Let the event loop run once through its zero-delay timers (a view's delayed layout)."""
+    done: list[bool] = []
+    QTimer.singleShot(0, lambda: done.append(True))
+    while not done:
+        QApplication.processEvents()
+
+
+def test_rows_are_on_screen_while_typing(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    """Before: a 10,000-row result was laid out in batches and the list stayed blank until
+    typing paused."""
+    for letter in "ex-":
+        qtbot.keyClick(panel.search, letter)
+        one_turn()
+        one_turn()
+        first = panel.list.indexAt(QPoint(10, 10))
+        assert first.isValid() and first.row() == 0, f"no row on screen after {panel.search.text()!r}"
+    assert len(panel.state.rows) == COUNT
+    assert panel.model.rowCount() == PAGE  # a page, not every row
+    assert panel.count.text() == f"All {COUNT} points" or panel.count.text() == f"{COUNT} of {COUNT} points"
+
+
+def test_scrolling_to_the_end_shows_the_next_page(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.state.set_query("ex")
+    assert panel.model.rowCount() == PAGE
+    bar = panel.list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 2 * PAGE)
+    rows = panel.state.rows
+    assert [panel.model.code_at(r) for r in (0, PAGE, 2 * PAGE - 1)] == [
+        panel.state.dataset.points[rows[r]].code for r in (0, PAGE, 2 * PAGE - 1)]
+
+
+def test_end_reaches_the_last_result(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.state.set_query("ex")
+    panel.list.setFocus()
+    qtbot.keyClick(panel.list, Qt.Key.Key_Down)
+    qtbot.keyClick(panel.list, Qt.Key.Key_End)
+    last = panel.list.currentIndex().row()
+    assert last == len(panel.state.rows) - 1 == panel.model.rowCount() - 1
+    assert panel.model.code_at(last) == panel.state.dataset.points[panel.state.rows[-1]].code
+
+
+def test_a_point_chosen_elsewhere_far_down_is_selected_in_the_list(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    """A click on the map may choose a point beyond the first page: the list grows to it."""
+    state = panel.state
+    state.set_query("ex")
+    far = state.dataset.points[state.rows[PAGE + 321]].code
+    state.select(far)
+    row = panel.list.currentIndex().row()
+    assert row == PAGE + 321 and panel.model.code_at(row) == far
+    assert panel.list.selectionModel().isSelected(panel.list.currentIndex())
+    # Typing on keeps it selected (its row is found without listing the whole result).
+    qtbot.keyClicks(panel.search, "-")
+    assert panel.model.code_at(panel.list.currentIndex().row()) == far
+
+
+def test_the_model_passes_the_model_tester_with_pages(qtmodeltester, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.state.set_query("ex")
+    qtmodeltester.check(panel.model)
+    panel.model.fetchMore()
+    qtmodeltester.check(panel.model)
