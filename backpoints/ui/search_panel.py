@@ -341,7 +341,9 @@ class SearchPanel(QWidget):
         else:
             lines.append("Try fewer words or clear a filter.")
         self.list.set_empty_text("\n".join(lines))
-        if shown == 0:
+        if self.state.is_waiting():
+            text = f"Searching {total} points…"  # the index is still being prepared
+        elif shown == 0:
             text = "No points match"
         elif shown == total:
             text = f"All {total} points"
@@ -400,6 +402,8 @@ class SearchPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down) and self.state.is_waiting():
+                self.state.finish_waiting()  # Enter or Down wants the query's own result: now
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
                 self.state.select(self.model.code_at(0), reveal=True)
                 return True

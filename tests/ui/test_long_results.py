@@ -97,3 +97,53 @@ def test_the_model_passes_the_model_tester_with_pages(qtmodeltester, panel) -> N
     qtmodeltester.check(panel.model)
     panel.model.fetchMore()
     qtmodeltester.check(panel.model)
+
+
+@pytest.fixture(scope="module")
+def bigger():  # type: ignore[no-untyped-def]
+    from backpoints.ui.state import WAIT_FOR_INDEX_ABOVE
+
+    return parse_dataset(dense_dataset_text(WAIT_FOR_INDEX_ABOVE + 300), "bigger.yaml")
+
+
+@pytest.fixture
+def early(qtbot, bigger):  # type: ignore[no-untyped-def]
+    """A search panel whose index is still being built in idle time, as right after start-up."""
+    from backpoints.ui.app import create_application
+    from backpoints.ui.search_panel import SearchPanel
+    from backpoints.ui.state import BrowseState
+
+    create_application()
+    state = BrowseState(bigger)
+    widget = SearchPanel(state)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    state.build_index_when_idle(delay_ms=10_000)  # not started yet when the user types
+    assert not state.index_ready()
+    return widget
+
+
+def test_typing_before_the_index_is_ready_waits_instead_of_freezing(qtbot, early, bigger) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.search import SearchIndex
+
+    state = early.state
+    qtbot.keyClicks(early.search, "exab")
+    assert state.is_waiting() and not state.index_ready()  # the keys did not build the index
+    assert early.count.text() == f"Searching {len(bigger.points)} points…"
+    qtbot.waitUntil(lambda: not state.is_waiting(), timeout=20_000)  # built in idle slices
+    expected = SearchIndex(bigger).search_indices("exab")
+    assert list(state.rows) == expected and 0 < len(expected) < len(bigger.points)
+    assert early.count.text() == f"{len(expected)} of {len(bigger.points)} points"
+    assert early.model.code_at(0) == bigger.points[expected[0]].code
+
+
+def test_enter_while_the_index_is_prepared_takes_the_real_top_hit(qtbot, early, bigger) -> None:  # type: ignore[no-untyped-def]
+    from backpoints.core.search import SearchIndex
+
+    state = early.state
+    qtbot.keyClicks(early.search, "exac")
+    assert state.is_waiting()
+    qtbot.keyClick(early.search, Qt.Key.Key_Return)
+    top = bigger.points[SearchIndex(bigger).search_indices("exac")[0]].code
+    assert not state.is_waiting() and state.selected_code == top
