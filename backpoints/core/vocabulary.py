@@ -33,6 +33,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
          "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back",
          "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc",
+         "slipped disk", "herniated disk", "bulging disk", "disk",
          "spinal stenosis", "stenosis"),
         areas=("lower-back",), pain="lower",
     ),
@@ -43,7 +44,9 @@ CONCEPTS: tuple[Concept, ...] = (
          "shooting pain down the leg", "radiating leg pain", "spreads into the leg", "spreads down the leg",
          "spreading down the leg", "runs down the back of the thigh", "down the back of the leg",
          "into the buttock and leg", "pain spreading down the leg", "radiculopathy",
-         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg"),
+         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg", "pins and needles in the leg",
+         "radiating to the leg", "radiating down the leg", "radiating into the leg", "radiates down the leg",
+         "radiating to the buttock"),
         areas=("hip", "leg", "knee"), pain="lower",
     ),
     Concept(
@@ -56,8 +59,13 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "upper-back",
-        ("upper back", "upper back pain", "between the shoulder blades", "between shoulder blades",
-         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "top of the spine"),
+        ("upper back", "upper back pain", "thoracic", "thoracic spine", "top of the spine"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "between-shoulder-blades",
+        ("between the shoulder blades", "between shoulder blades", "between the upper shoulder blades",
+         "interscapular", "between my shoulder blades"),
         areas=("upper-back",), pain="upper",
     ),
     Concept(
@@ -79,9 +87,15 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "tailbone",
-        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint", "sacral foramen", "sacral foramina", "baliao", "eight liao",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint",
          "si joint", "base of the spine", "bottom of the spine"),
         areas=("lower-back", "hip"), pain="lower",
+    ),
+    Concept(
+        "sacral-foramina",
+        ("sacral foramen points", "sacral foramen", "sacral foramina", "baliao", "ba liao", "eight liao",
+         "eight sacral foramina", "eight crevices"),
+        areas=("lower-back",), pain="lower",
     ),
     Concept(
         "buttock",
@@ -96,8 +110,13 @@ CONCEPTS: tuple[Concept, ...] = (
         areas=("knee",),
     ),
     Concept(
+        "back-of-thigh",
+        ("back of the thigh", "hamstring", "hamstrings", "posterior thigh", "back of my thigh"),
+        areas=("hip", "leg"),
+    ),
+    Concept(
         "thigh",
-        ("back of the thigh", "hamstring", "hamstrings", "thigh", "posterior thigh"),
+        ("thigh", "thighs", "outer thigh", "side of the thigh"),
         areas=("hip", "leg"),
     ),
     Concept(
@@ -155,6 +174,16 @@ CONCEPTS: tuple[Concept, ...] = (
         ("stiffness", "stiff", "rigidity", "rigid", "tight", "tightness", "tension"),
     ),
     Concept(
+        "tender",
+        ("tender", "tenderness", "tender point", "tender points", "tender spot", "sore spot", "ashi", "ah shi",
+         "ashi point", "ashi points", "trigger point", "trigger points", "knot", "knots", "knotted"),
+    ),
+    Concept(
+        "influential-point",
+        ("influential point", "influential points", "hui point", "hui meeting point", "hui-meeting",
+         "eight influential points"),
+    ),
+    Concept(
         "numbness",
         ("numbness", "numb", "tingling", "pins and needles"),
     ),
@@ -181,7 +210,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "period",
         ("period pain", "menstrual", "menstruation", "menstrual cycle", "dysmenorrhoea", "dysmenorrhea",
-         "period", "periods"),
+         "period", "periods", "period cramps", "menstrual cramps", "period cramp"),
     ),
     Concept(
         "bowel",
