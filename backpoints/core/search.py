@@ -784,6 +784,8 @@ class SearchIndex:
         exact = query_code(query)
         if exact is not None and exact in self._by_code:
             extra.append((WEIGHTS["code", "exact"] * 2, (1 << self._by_code[exact]) & admitted))
+        elif exact is not None and len(terms) > 1:  # "bl 2", on the way to "bl 23": the codes it starts
+            extra.append((WEIGHTS["code", "prefix"] * 2, self._code_prefix(exact) & admitted))
         for weight, bits in _best(extra):
             moved: dict[tuple[int, int, int], int] = {}
             rest = bits
@@ -865,13 +867,7 @@ class SearchIndex:
         if wcode[:1].isalpha():
             if wcode in self._by_code:
                 levels.append((WEIGHTS["code", "exact"], 1 << self._by_code[wcode]))
-            codes = self._sorted_codes
-            i = bisect.bisect_left(codes, (wcode, -1))
-            bits = 0
-            while i < len(codes) and codes[i][0].startswith(wcode):
-                bits |= 1 << codes[i][1]
-                i += 1
-            levels.append((WEIGHTS["code", "prefix"], bits))
+            levels.append((WEIGHTS["code", "prefix"], self._code_prefix(wcode)))
         elif word.isdigit():  # "40" alone: the points numbered 40 (BL40), as a start of their codes
             if self._numbers is None:
                 numbers: dict[int, list[int]] = defaultdict(list)
@@ -889,6 +885,16 @@ class SearchIndex:
             f = self._fields[kind]
             levels += [(WEIGHTS[kind, "word"], f.word(word)), (WEIGHTS[kind, "prefix"], f.prefix(word))]
         return _best(levels)
+
+    def _code_prefix(self, key: str) -> int:
+        """Points whose code_key() starts with this one."""
+        codes = self._sorted_codes
+        i = bisect.bisect_left(codes, (key, -1))
+        bits = 0
+        while i < len(codes) and codes[i][0].startswith(key):
+            bits |= 1 << codes[i][1]
+            i += 1
+        return bits
 
     def _corrected(self, query: str) -> str | None:
         """The query with each word that finds nothing replaced by the closest known word."""
