@@ -905,17 +905,21 @@ class SearchIndex:
         changed = False
         out: list[str] = []
         for word in words:
-            if (word in STOP_WORDS or word in NOISE_WORDS or len(word) < 4
+            # Three letters are enough for a slip ("bak"), and a corrected word is only ever
+            # offered, never searched unasked.
+            if (word in STOP_WORDS or word in NOISE_WORDS or len(word) < 3
                     or any(bits for _, bits in self._word(word))):
                 out.append(word)
                 continue
             best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-            if best is None:
-                out.append(word)
-            else:
+            if best is not None:
                 out.append(best[0])
-                changed = True
-        return " ".join(out) if changed else None
+            # else: a word no point has in any form ("after gardening"): offer the query without it
+            changed = True
+        while out and out[-1] in STOP_WORDS:  # "... after gardening" -> "...", not "... after"
+            out.pop()
+        kept = [w for w in out if w not in STOP_WORDS and w not in NOISE_WORDS]
+        return " ".join(out) if changed and kept else None
 
     def _vocabulary(self) -> list[str]:
         if self._known_words is not None:
