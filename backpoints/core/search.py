@@ -903,6 +903,7 @@ class SearchIndex:
         words = fold(query).split()
         vocabulary = self._vocabulary()
         changed = False
+        dropped = 0
         out: list[str] = []
         for word in words:
             # Three letters are enough for a slip ("bak"), and a corrected word is only ever
@@ -914,12 +915,14 @@ class SearchIndex:
             best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
             if best is not None:
                 out.append(best[0])
-            # else: a word no point has in any form ("after gardening"): offer the query without it
+            else:  # a word no point has in any form ("after gardening"): offer the query without it
+                dropped += 1
             changed = True
         while out and out[-1] in STOP_WORDS:  # "... after gardening" -> "...", not "... after"
             out.pop()
         kept = [w for w in out if w not in STOP_WORDS and w not in NOISE_WORDS]
-        return " ".join(out) if changed and kept else None
+        # Only while most of what was asked is left: "sea of marrow" is not a question about "sea".
+        return " ".join(out) if changed and len(kept) > dropped else None
 
     def _vocabulary(self) -> list[str]:
         if self._known_words is not None:
