@@ -148,7 +148,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "pregnancy",
         ("pregnancy", "pregnant", "expecting a baby", "prenatal", "antenatal", "pregnant women",
-         "forbidden points", "avoided in pregnancy"),
+         "forbidden points", "avoided in pregnancy", "contraindicated in pregnancy"),
         pregnancy=True,
     ),
     Concept(
@@ -168,6 +168,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "back-pain",
         ("back pain", "backache", "back ache", "bad back", "sore back", "aching back", "back problems"),
+        pain="lower",
     ),
     Concept(
         "stiffness",
