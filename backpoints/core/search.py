@@ -90,11 +90,12 @@ WEIGHTS: Mapping[tuple[str, str], int] = MappingProxyType(
 )
 
 #: What lifts a point inside its tier, per term: the query names the point's area
-#: ("low back" and a lower-back point), its pain type, a sentence of its back-pain use
+#: ("low back" and a lower-back point), the role its words call for (distal points
+#: first for sudden pain), its pain type, a sentence of its back-pain use
 #: that calls it main, key or most used, the first sentence of that use (what it is
 #: chiefly for), or the user's own words rather than a synonym.
 PURPOSE: Mapping[str, int] = MappingProxyType(
-    {"area": 4, "emphasis": 3, "lead": 3, "own-words": 2, "pain": 1, "pregnancy": 4}
+    {"area": 4, "role": 4, "emphasis": 3, "lead": 3, "own-words": 2, "pain": 1, "pregnancy": 4}
 )
 
 #: Grammar words, left out of phrases on both sides ("back of the knee" = "back of knee").
@@ -626,6 +627,7 @@ class SearchIndex:
             for kind in p.pain:
                 facets["pain:" + kind].append(i)
             facets["meridian:" + p.meridian].append(i)
+            facets["role:" + p.role].append(i)
             if p.pregnancy_caution:
                 facets["pregnancy"].append(i)
         for f in (*self._fields.values(), self._lead, self._emphasis):
@@ -847,6 +849,8 @@ class SearchIndex:
                 bonus.append((PURPOSE["area"], areas))
             if concept.pain:
                 bonus.append((PURPOSE["pain"], self._facets.get("pain:" + concept.pain, 0)))
+            if concept.role:
+                bonus.append((PURPOSE["role"], self._facets.get("role:" + concept.role, 0)))
             if own:
                 count = len(own.split())
                 bonus.append((PURPOSE["own-words"] * count, self._fields["use"].phrase(own)))

@@ -25,6 +25,7 @@ class Concept:
     pain: str = ""  # "lower", "upper" or ""
     pregnancy: bool = False  # the points traditionally avoided in pregnancy
     meridian: str = ""  # the channel the words name
+    role: str = ""  # the points the words call for first: "distal", "local", ...
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -156,6 +157,7 @@ CONCEPTS: tuple[Concept, ...] = (
         ("acute", "sudden", "sprain", "lumbar sprain", "acute lumbar sprain", "pulled my back",
          "put my back out", "threw my back out", "strain", "strained", "twinge", "pulled muscle",
          "muscle strain", "pulled"),
+        role="distal",  # sudden pain: distal points first, moved while pressed (EX-UE7, SI3, BL40)
     ),
     Concept(
         "chronic",
