@@ -630,6 +630,8 @@ class SearchIndex:
             facets["role:" + p.role].append(i)
             if p.pregnancy_caution:
                 facets["pregnancy"].append(i)
+            if p.pregnancy is not None:
+                facets["pregnancy-rule:" + p.pregnancy.rule].append(i)
         for f in (*self._fields.values(), self._lead, self._emphasis):
             if clock() > deadline:
                 yield
@@ -839,6 +841,10 @@ class SearchIndex:
                 pregnancy = self._facets.get("pregnancy", 0)
                 variant_use |= pregnancy
                 bonus.append((PURPOSE["pregnancy"], pregnancy))
+            if concept.pregnancy_rule:
+                ruled = self._facets.get("pregnancy-rule:" + concept.pregnancy_rule, 0)
+                variant_use |= ruled
+                bonus.append((PURPOSE["pregnancy"], ruled))
             if concept.meridian:
                 channel = self._facets.get("meridian:" + concept.meridian, 0)
                 variant_use |= channel

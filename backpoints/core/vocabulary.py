@@ -24,6 +24,7 @@ class Concept:
     areas: tuple[str, ...] = ()
     pain: str = ""  # "lower", "upper" or ""
     pregnancy: bool = False  # the points traditionally avoided in pregnancy
+    pregnancy_rule: str = ""  # the points flagged in pregnancy under this rule (model.PREGNANCY_RULES)
     meridian: str = ""  # the channel the words name
     role: str = ""  # the points the words call for first: "distal", "local", ...
 
@@ -149,8 +150,14 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "pregnancy",
         ("pregnancy", "pregnant", "expecting a baby", "prenatal", "antenatal", "pregnant women",
-         "forbidden points", "avoided in pregnancy", "contraindicated in pregnancy"),
+         "avoided in pregnancy", "contraindicated in pregnancy"),
         pregnancy=True,
+    ),
+    Concept(
+        "forbidden-points",
+        ("forbidden points", "forbidden point", "forbidden", "forbidden in pregnancy", "classical forbidden points",
+         "traditionally forbidden"),
+        pregnancy_rule="traditional-forbidden",
     ),
     Concept(
         "acute",
@@ -196,7 +203,11 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "cramp",
-        ("cramp", "cramps", "cramping", "spasm", "spasms", "muscle spasm"),
+        ("cramp", "cramps", "cramping"),
+    ),
+    Concept(
+        "spasm",  # a back "in spasm" is not a calf cramp: the texts say "spasm" of GB34 and LR3
+        ("spasm", "spasms", "muscle spasm", "muscle spasms", "back spasm", "in spasm"),
     ),
     Concept(
         "tired",
