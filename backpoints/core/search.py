@@ -40,6 +40,7 @@ _MERIDIAN_ALIASES = {
     "LIV": "LR",
     "K": "KI",
     "KID": "KI",
+    "KD": "KI",
     "P": "PC",
     "H": "HT",
     "HE": "HT",

@@ -40,6 +40,17 @@ CONCEPTS: tuple[Concept, ...] = (
         areas=("lower-back",), pain="lower",
     ),
     Concept(
+        "lumbar-muscles",  # the texts: "lumbar muscles" (BL52), "lumbar muscle strain" (EX-B7), "long back muscles"
+        ("lumbar muscles", "lumbar muscle", "long back muscles", "quadratus lumborum", "ql", "erector spinae",
+         "paraspinal muscles", "paraspinals"),
+        areas=("lower-back",), pain="lower",
+    ),
+    Concept(
+        "trapezius",  # the texts name the trapezius at GB21 (its ridge), GV16, GB20, BL10
+        ("trapezius", "traps", "trapezius muscle", "upper trapezius"),
+        areas=("shoulder",), pain="upper",
+    ),
+    Concept(
         "sciatica",
         ("sciatica", "sciatic", "sciatic nerve", "sciatic-type", "leg pain", "pain down the leg",
          "pain down my leg", "pain running down the leg", "pain down the back of the leg",
@@ -67,7 +78,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "between-shoulder-blades",
         ("between the shoulder blades", "between shoulder blades", "between the upper shoulder blades",
-         "interscapular", "between my shoulder blades"),
+         "interscapular", "between my shoulder blades", "rhomboid", "rhomboids"),
         areas=("upper-back",), pain="upper",
     ),
     Concept(
