@@ -40,6 +40,7 @@ _MERIDIAN_ALIASES = {
     "LIV": "LR",
     "K": "KI",
     "KID": "KI",
+    "KD": "KI",
     "P": "PC",
     "H": "HT",
     "HE": "HT",
@@ -90,11 +91,12 @@ WEIGHTS: Mapping[tuple[str, str], int] = MappingProxyType(
 )
 
 #: What lifts a point inside its tier, per term: the query names the point's area
-#: ("low back" and a lower-back point), its pain type, a sentence of its back-pain use
+#: ("low back" and a lower-back point), the role its words call for (distal points
+#: first for sudden pain), its pain type, a sentence of its back-pain use
 #: that calls it main, key or most used, the first sentence of that use (what it is
 #: chiefly for), or the user's own words rather than a synonym.
 PURPOSE: Mapping[str, int] = MappingProxyType(
-    {"area": 4, "emphasis": 3, "lead": 3, "own-words": 2, "pain": 1, "pregnancy": 4}
+    {"area": 4, "role": 4, "emphasis": 3, "lead": 3, "own-words": 2, "pain": 1, "pregnancy": 4}
 )
 
 #: Grammar words, left out of phrases on both sides ("back of the knee" = "back of knee").
@@ -626,8 +628,11 @@ class SearchIndex:
             for kind in p.pain:
                 facets["pain:" + kind].append(i)
             facets["meridian:" + p.meridian].append(i)
+            facets["role:" + p.role].append(i)
             if p.pregnancy_caution:
                 facets["pregnancy"].append(i)
+            if p.pregnancy is not None:
+                facets["pregnancy-rule:" + p.pregnancy.rule].append(i)
         for f in (*self._fields.values(), self._lead, self._emphasis):
             if clock() > deadline:
                 yield
@@ -784,6 +789,8 @@ class SearchIndex:
         exact = query_code(query)
         if exact is not None and exact in self._by_code:
             extra.append((WEIGHTS["code", "exact"] * 2, (1 << self._by_code[exact]) & admitted))
+        elif exact is not None and len(terms) > 1:  # "bl 2", on the way to "bl 23": the codes it starts
+            extra.append((WEIGHTS["code", "prefix"] * 2, self._code_prefix(exact) & admitted))
         for weight, bits in _best(extra):
             moved: dict[tuple[int, int, int], int] = {}
             rest = bits
@@ -835,6 +842,10 @@ class SearchIndex:
                 pregnancy = self._facets.get("pregnancy", 0)
                 variant_use |= pregnancy
                 bonus.append((PURPOSE["pregnancy"], pregnancy))
+            if concept.pregnancy_rule:
+                ruled = self._facets.get("pregnancy-rule:" + concept.pregnancy_rule, 0)
+                variant_use |= ruled
+                bonus.append((PURPOSE["pregnancy"], ruled))
             if concept.meridian:
                 channel = self._facets.get("meridian:" + concept.meridian, 0)
                 variant_use |= channel
@@ -845,6 +856,8 @@ class SearchIndex:
                 bonus.append((PURPOSE["area"], areas))
             if concept.pain:
                 bonus.append((PURPOSE["pain"], self._facets.get("pain:" + concept.pain, 0)))
+            if concept.role:
+                bonus.append((PURPOSE["role"], self._facets.get("role:" + concept.role, 0)))
             if own:
                 count = len(own.split())
                 bonus.append((PURPOSE["own-words"] * count, self._fields["use"].phrase(own)))
@@ -865,13 +878,7 @@ class SearchIndex:
         if wcode[:1].isalpha():
             if wcode in self._by_code:
                 levels.append((WEIGHTS["code", "exact"], 1 << self._by_code[wcode]))
-            codes = self._sorted_codes
-            i = bisect.bisect_left(codes, (wcode, -1))
-            bits = 0
-            while i < len(codes) and codes[i][0].startswith(wcode):
-                bits |= 1 << codes[i][1]
-                i += 1
-            levels.append((WEIGHTS["code", "prefix"], bits))
+            levels.append((WEIGHTS["code", "prefix"], self._code_prefix(wcode)))
         elif word.isdigit():  # "40" alone: the points numbered 40 (BL40), as a start of their codes
             if self._numbers is None:
                 numbers: dict[int, list[int]] = defaultdict(list)
@@ -890,6 +897,16 @@ class SearchIndex:
             levels += [(WEIGHTS[kind, "word"], f.word(word)), (WEIGHTS[kind, "prefix"], f.prefix(word))]
         return _best(levels)
 
+    def _code_prefix(self, key: str) -> int:
+        """Points whose code_key() starts with this one."""
+        codes = self._sorted_codes
+        i = bisect.bisect_left(codes, (key, -1))
+        bits = 0
+        while i < len(codes) and codes[i][0].startswith(key):
+            bits |= 1 << codes[i][1]
+            i += 1
+        return bits
+
     def _corrected(self, query: str) -> str | None:
         """The query with each word that finds nothing replaced by the closest known word."""
         from rapidfuzz import fuzz, process
@@ -897,19 +914,26 @@ class SearchIndex:
         words = fold(query).split()
         vocabulary = self._vocabulary()
         changed = False
+        dropped = 0
         out: list[str] = []
         for word in words:
-            if (word in STOP_WORDS or word in NOISE_WORDS or len(word) < 4
+            # Three letters are enough for a slip ("bak"), and a corrected word is only ever
+            # offered, never searched unasked.
+            if (word in STOP_WORDS or word in NOISE_WORDS or len(word) < 3
                     or any(bits for _, bits in self._word(word))):
                 out.append(word)
                 continue
             best = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
-            if best is None:
-                out.append(word)
-            else:
+            if best is not None:
                 out.append(best[0])
-                changed = True
-        return " ".join(out) if changed else None
+            else:  # a word no point has in any form ("after gardening"): offer the query without it
+                dropped += 1
+            changed = True
+        while out and out[-1] in STOP_WORDS:  # "... after gardening" -> "...", not "... after"
+            out.pop()
+        kept = [w for w in out if w not in STOP_WORDS and w not in NOISE_WORDS]
+        # Only while most of what was asked is left: "sea of marrow" is not a question about "sea".
+        return " ".join(out) if changed and len(kept) > dropped else None
 
     def _vocabulary(self) -> list[str]:
         if self._known_words is not None:

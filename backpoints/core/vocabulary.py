@@ -24,7 +24,9 @@ class Concept:
     areas: tuple[str, ...] = ()
     pain: str = ""  # "lower", "upper" or ""
     pregnancy: bool = False  # the points traditionally avoided in pregnancy
+    pregnancy_rule: str = ""  # the points flagged in pregnancy under this rule (model.PREGNANCY_RULES)
     meridian: str = ""  # the channel the words name
+    role: str = ""  # the points the words call for first: "distal", "local", ...
 
 
 CONCEPTS: tuple[Concept, ...] = (
@@ -33,8 +35,20 @@ CONCEPTS: tuple[Concept, ...] = (
         ("lower back", "low back", "lumbar", "lumbago", "lbp", "low back pain", "lower back pain",
          "lumbosacral", "loin", "loins", "small of the back", "waist", "lumbar spine", "bottom of the back",
          "slipped disc", "herniated disc", "disc herniation", "bulging disc", "prolapsed disc", "disc",
+         "slipped disk", "herniated disk", "bulging disk", "disk",
          "spinal stenosis", "stenosis"),
         areas=("lower-back",), pain="lower",
+    ),
+    Concept(
+        "lumbar-muscles",  # the texts: "lumbar muscles" (BL52), "lumbar muscle strain" (EX-B7), "long back muscles"
+        ("lumbar muscles", "lumbar muscle", "long back muscles", "quadratus lumborum", "ql", "erector spinae",
+         "paraspinal muscles", "paraspinals"),
+        areas=("lower-back",), pain="lower",
+    ),
+    Concept(
+        "trapezius",  # the texts name the trapezius at GB21 (its ridge), GV16, GB20, BL10
+        ("trapezius", "traps", "trapezius muscle", "upper trapezius"),
+        areas=("shoulder",), pain="upper",
     ),
     Concept(
         "sciatica",
@@ -43,7 +57,9 @@ CONCEPTS: tuple[Concept, ...] = (
          "shooting pain down the leg", "radiating leg pain", "spreads into the leg", "spreads down the leg",
          "spreading down the leg", "runs down the back of the thigh", "down the back of the leg",
          "into the buttock and leg", "pain spreading down the leg", "radiculopathy",
-         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg"),
+         "numb leg", "leg numbness", "numbness in the leg", "tingling in the leg", "pins and needles in the leg",
+         "radiating to the leg", "radiating down the leg", "radiating into the leg", "radiates down the leg",
+         "radiating to the buttock"),
         areas=("hip", "leg", "knee"), pain="lower",
     ),
     Concept(
@@ -56,8 +72,13 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "upper-back",
-        ("upper back", "upper back pain", "between the shoulder blades", "between shoulder blades",
-         "between the upper shoulder blades", "interscapular", "thoracic", "thoracic spine", "top of the spine"),
+        ("upper back", "upper back pain", "thoracic", "thoracic spine", "top of the spine"),
+        areas=("upper-back",), pain="upper",
+    ),
+    Concept(
+        "between-shoulder-blades",
+        ("between the shoulder blades", "between shoulder blades", "between the upper shoulder blades",
+         "interscapular", "between my shoulder blades", "rhomboid", "rhomboids"),
         areas=("upper-back",), pain="upper",
     ),
     Concept(
@@ -79,9 +100,15 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "tailbone",
-        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint", "sacral foramen", "sacral foramina", "baliao", "eight liao",
+        ("tailbone", "tail bone", "coccyx", "coccydynia", "sacrum", "sacral", "sacroiliac", "sacroiliac joint",
          "si joint", "base of the spine", "bottom of the spine"),
         areas=("lower-back", "hip"), pain="lower",
+    ),
+    Concept(
+        "sacral-foramina",
+        ("sacral foramen points", "sacral foramen", "sacral foramina", "baliao", "ba liao", "eight liao",
+         "eight sacral foramina", "eight crevices"),
+        areas=("lower-back",), pain="lower",
     ),
     Concept(
         "buttock",
@@ -96,8 +123,13 @@ CONCEPTS: tuple[Concept, ...] = (
         areas=("knee",),
     ),
     Concept(
+        "back-of-thigh",
+        ("back of the thigh", "hamstring", "hamstrings", "posterior thigh", "back of my thigh"),
+        areas=("hip", "leg"),
+    ),
+    Concept(
         "thigh",
-        ("back of the thigh", "hamstring", "hamstrings", "thigh", "posterior thigh"),
+        ("thigh", "thighs", "outer thigh", "side of the thigh"),
         areas=("hip", "leg"),
     ),
     Concept(
@@ -129,14 +161,21 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "pregnancy",
         ("pregnancy", "pregnant", "expecting a baby", "prenatal", "antenatal", "pregnant women",
-         "forbidden points", "avoided in pregnancy"),
+         "avoided in pregnancy", "contraindicated in pregnancy"),
         pregnancy=True,
+    ),
+    Concept(
+        "forbidden-points",
+        ("forbidden points", "forbidden point", "forbidden", "forbidden in pregnancy", "classical forbidden points",
+         "traditionally forbidden"),
+        pregnancy_rule="traditional-forbidden",
     ),
     Concept(
         "acute",
         ("acute", "sudden", "sprain", "lumbar sprain", "acute lumbar sprain", "pulled my back",
          "put my back out", "threw my back out", "strain", "strained", "twinge", "pulled muscle",
          "muscle strain", "pulled"),
+        role="distal",  # sudden pain: distal points first, moved while pressed (EX-UE7, SI3, BL40)
     ),
     Concept(
         "chronic",
@@ -149,10 +188,21 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "back-pain",
         ("back pain", "backache", "back ache", "bad back", "sore back", "aching back", "back problems"),
+        pain="lower",
     ),
     Concept(
         "stiffness",
         ("stiffness", "stiff", "rigidity", "rigid", "tight", "tightness", "tension"),
+    ),
+    Concept(
+        "tender",
+        ("tender", "tenderness", "tender point", "tender points", "tender spot", "sore spot", "ashi", "ah shi",
+         "ashi point", "ashi points", "trigger point", "trigger points", "knot", "knots", "knotted"),
+    ),
+    Concept(
+        "influential-point",
+        ("influential point", "influential points", "hui point", "hui meeting point", "hui-meeting",
+         "eight influential points"),
     ),
     Concept(
         "numbness",
@@ -164,7 +214,11 @@ CONCEPTS: tuple[Concept, ...] = (
     ),
     Concept(
         "cramp",
-        ("cramp", "cramps", "cramping", "spasm", "spasms", "muscle spasm"),
+        ("cramp", "cramps", "cramping"),
+    ),
+    Concept(
+        "spasm",  # a back "in spasm" is not a calf cramp: the texts say "spasm" of GB34 and LR3
+        ("spasm", "spasms", "muscle spasm", "muscle spasms", "back spasm", "in spasm"),
     ),
     Concept(
         "tired",
@@ -181,7 +235,7 @@ CONCEPTS: tuple[Concept, ...] = (
     Concept(
         "period",
         ("period pain", "menstrual", "menstruation", "menstrual cycle", "dysmenorrhoea", "dysmenorrhea",
-         "period", "periods"),
+         "period", "periods", "period cramps", "menstrual cramps", "period cramp"),
     ),
     Concept(
         "bowel",

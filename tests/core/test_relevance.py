@@ -46,6 +46,26 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("sacroiliac joint pain", {"BL32", "BL31", "BL54", "BL26"}, set()),
     ("back pain and fatigue", {"ST36", "BL23", "KI3", "GV3", "BL20"}, set()),
     ("older people back pain", {"BL23", "GV4", "CV4"}, {"BL23"}),
+    ("backache", {"BL23", "BL25", "GV3", "GV4", "BL40"}, set()),
+    ("bad back", {"BL23", "BL25", "GV3", "GV4", "BL40"}, set()),
+    ("slipped disk", {"BL23", "BL25", "GV3", "GV4", "EX-B2"}, set()),
+    ("lower back pain radiating to leg", {"BL25", "GB30", "BL40", "BL54"}, {"GB30", "BL40"}),
+    ("pins and needles in leg", {"GB30", "BL40", "BL54", "BL36"}, set()),
+    ("sciatic nerve", {"GB30", "BL54", "BL40"}, {"GB30"}),
+    ("pain between my shoulder blades", {"GV12", "BL15", "BL13"}, {"GV12", "BL15", "BL13"}),
+    ("rhomboid", {"GV12", "BL15", "BL13", "BL43"}, set()),
+    ("upper back knots", {"SI13", "SI11", "GV9"}, {"SI11"}),
+    ("traps", {"GB21"}, {"GB21"}),
+    ("hamstring", {"BL36", "BL37"}, {"BL36", "BL37"}),
+    ("quadratus lumborum", {"BL52", "EX-B7"}, {"BL52"}),
+    ("pulled my back", {"BL40", "SI3", "EX-UE7"}, {"BL40", "SI3"}),
+    ("sudden back pain", {"BL40", "SI3", "EX-UE7"}, set()),
+    ("acute low back pain", {"BL40", "SI3", "EX-UE7"}, {"BL40"}),
+    ("back spasm", {"GB34", "LR3"}, {"GB34", "LR3"}),
+    ("period cramps", {"SP6", "BL32"}, {"SP6", "BL32"}),
+    ("kidney point", {"BL23"}, {"BL23"}),
+    ("stress", {"LR3", "GV20"}, {"LR3"}),
+    ("coccyx", {"BL32", "BL31", "BL54", "BL36", "BL60"}, set()),
     # students: names, pinyin, channel names
     ("kidney shu", {"BL23"}, {"BL23"}),
     ("shen shu", {"BL23"}, {"BL23"}),
@@ -64,6 +84,15 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("source point of the kidney", {"KI3"}, {"KI3"}),
     ("influential point of the sinews", {"GB34"}, {"GB34"}),
     ("back shu point of the kidney", {"BL23"}, {"BL23"}),
+    ("Commanding Middle", {"BL40"}, {"BL40"}),
+    ("mingmen", {"GV4"}, {"GV4"}),
+    ("Wěizhōng", {"BL40"}, {"BL40"}),
+    ("腎俞", {"BL23"}, {"BL23"}),
+    ("baliao", {"BL31", "BL32"}, {"BL31", "BL32"}),
+    ("hui point", {"BL11", "BL17", "GB34"}, {"BL11", "BL17", "GB34"}),
+    ("influential point of bone", {"BL11"}, {"BL11"}),
+    ("bl 2", {"BL20", "BL22", "BL23", "BL24", "BL25", "BL26"}, set()),
+    ("ub 2", {"BL20", "BL22", "BL23", "BL24", "BL25", "BL26"}, set()),
     # practitioners: codes in every spelling
     ("UB40", {"BL40"}, {"BL40"}),
     ("Du4", {"GV4"}, {"GV4"}),
@@ -72,6 +101,13 @@ RELEVANCE: list[tuple[str, set[str], set[str]]] = [
     ("Liv3", {"LR3"}, {"LR3"}),
     ("K3", {"KI3"}, {"KI3"}),
     ("40", {"BL40"}, {"BL40"}),
+    ("kd3", {"KI3"}, {"KI3"}),
+    ("UB 23", {"BL23"}, {"BL23"}),
+    ("GB 30", {"GB30"}, {"GB30"}),
+    ("SI3 back", {"SI3"}, {"SI3"}),
+    ("yaoyan", {"EX-B7"}, {"EX-B7"}),
+    ("distal points for low back", {"BL40"}, {"BL40"}),
+    ("ashi", {"SI11", "SI13", "GV9", "BL24", "BL26", "BL54"}, set()),
 ]
 
 
@@ -113,6 +149,15 @@ def test_tiers_code_then_name_then_use_then_text(index: SearchIndex) -> None:
     bl40 = index.search_ranked("BL40")
     assert bl40[0].point.code == "BL40" and bl40[0].matched == "code"
     assert all(h.matched != "code" for h in bl40[1:])  # BL23, BL36 ... name BL40 in their text
+
+
+def test_forbidden_points_are_the_classical_ones(index: SearchIndex) -> None:
+    """'Forbidden points' names a rule, not every point flagged in pregnancy (most are WHO regions)."""
+    classical = {p.code for p in index.dataset.points
+                 if p.pregnancy is not None and p.pregnancy.rule == "traditional-forbidden"}
+    assert classical == {"GB21", "SP6", "BL60", "LI4"}
+    assert set(p.code for p in index.search("forbidden points")) == classical
+    assert len(index.search("pregnant")) > len(classical)
 
 
 def test_ranking_respects_filters(index: SearchIndex) -> None:

@@ -109,6 +109,18 @@ def test_a_misspelt_word_is_corrected_and_said_so(index: SearchIndex) -> None:
     assert "BL23" in [h.point.code for h in index.suggest("lumbgo")]
 
 
+def test_short_slips_and_unknown_words_are_offered_without_the_slip(index: SearchIndex) -> None:
+    assert index.search("lower bak pain") == []
+    assert Suggestion("Did you mean \u201clower back pain\u201d?", query="lower back pain") in group_suggestions(
+        index.suggest("lower bak pain"))
+    # One word no text has: the query without it, never the results mixed in unasked.
+    assert index.search("sore lower back after gardening") == []
+    offered = group_suggestions(index.suggest("sore lower back after gardening"))
+    assert [s.query for s in offered if s.query] == ["sore lower back"]
+    # Not when most of the query would go: "sea of marrow" is not a question about "sea".
+    assert index.suggest("sea of marrow") == []
+
+
 def test_suggestions_never_mix_with_results(index: SearchIndex) -> None:
     assert index.search("shenshu") and index.suggest("shenshu") == []
     assert index.suggest("") == []
