@@ -791,6 +791,10 @@ class SearchIndex:
             extra.append((WEIGHTS["code", "exact"] * 2, (1 << self._by_code[exact]) & admitted))
         elif exact is not None and len(terms) > 1:  # "bl 2", on the way to "bl 23": the codes it starts
             extra.append((WEIGHTS["code", "prefix"] * 2, self._code_prefix(exact) & admitted))
+        elif len(terms) > 1 and code_key(query)[:1].isalpha():
+            # "ex-ue" or "ex b", on the way to EX-UE7 or EX-B2: the hyphen splits the words,
+            # but together they start codes (alone, "ue" matched nothing and the list emptied).
+            extra.append((WEIGHTS["code", "prefix"] * 2, self._code_prefix(code_key(query)) & admitted))
         for weight, bits in _best(extra):
             moved: dict[tuple[int, int, int], int] = {}
             rest = bits

@@ -166,3 +166,18 @@ def test_an_index_built_in_idle_steps_answers_like_one_built_at_once(dataset) ->
     assert steps > 3  # it really was built in slices
     for query in queries:
         assert stepped.search_indices(query) == eager.search_indices(query)
+
+
+@pytest.mark.parametrize("code", ["EX-UE7", "EX-B2", "BL23", "GV4"])
+def test_a_code_typed_letter_by_letter_never_loses_its_point(index: SearchIndex, code: str) -> None:
+    """'ex-ue' once found nothing (the hyphen split it into 'ex' and 'ue'), between 'ex-u'
+    and 'ex-ue7'; from its third character on, the point stays in the top three."""
+    for end in range(3, len(code) + 1):
+        typed = code[:end].lower()
+        top = [p.code for p in index.search(typed)[:3]]
+        assert code in top, (typed, top)
+
+
+def test_a_hyphenated_code_start_ranks_its_codes_first(index: SearchIndex) -> None:
+    assert {p.code for p in index.search("ex-b")[:2]} == {"EX-B7", "EX-B2"}  # before BL62 ("b" in its text)
+    assert {p.code for p in index.search("ex-ue")} == {"EX-UE7", "EX-UE8"}
