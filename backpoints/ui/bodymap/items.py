@@ -65,6 +65,10 @@ class MarkerItem(QGraphicsPathItem):
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Each marker kept as a small pixmap: a keystroke that dims half the figure repaints
+        # it by copying pixmaps (dimming is the opacity, applied to the copy) instead of
+        # stroking a hundred antialiased outlines again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # Escaped: Qt guesses rich text in tooltips, and data text is never markup.
         self.setToolTip(f"{escape(point.code)}  {escape(point.pinyin)}<br>{escape(point.name)}")
         self.accessible_name = f"Point {point.code}, {point.pinyin}, {point.name}"

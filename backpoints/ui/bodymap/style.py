@@ -37,8 +37,21 @@ def pain_kind(point: Point) -> str:
     return point.pain[0] if point.pain else "both"
 
 
+_PATHS: dict[tuple[str, float], QPainterPath] = {}
+
+
 def marker_path(kind: str, radius: float) -> QPainterPath:
-    """The marker shape for a pain type: circle (lower), diamond (upper), square (both)."""
+    """The marker shape for a pain type: circle (lower), diamond (upper), square (both).
+
+    Kept once made: markers are restyled by the hundred on each keystroke, and a path that
+    shares its data with the item's present one is recognised as unchanged at once."""
+    path = _PATHS.get((kind, radius))
+    if path is None:
+        path = _PATHS[(kind, radius)] = _make_marker_path(kind, radius)
+    return path
+
+
+def _make_marker_path(kind: str, radius: float) -> QPainterPath:
     path = QPainterPath()
     if kind == "upper":
         r = radius * 1.25
@@ -70,11 +83,13 @@ def marker_scale() -> float:
     return 1.3 if high_contrast() else 1.0
 
 
+_OUTLINES = {True: QPen(QColor("black"), 2.4), False: QPen(QColor("white"), 1.6)}
+
+
 def marker_outline() -> QPen:
-    """The ring round each marker: white on the figure, black and thicker in high contrast."""
-    if high_contrast():
-        return QPen(QColor("black"), 2.4)
-    return QPen(QColor("white"), 1.6)
+    """The ring round each marker: white on the figure, black and thicker in high contrast
+    (a copy: the caller may change it)."""
+    return QPen(_OUTLINES[high_contrast()])
 
 
 def label_point_size() -> float:
