@@ -351,16 +351,19 @@ class SearchPanel(QWidget):
             text = f"{shown} of {total} points"
         self.count.setText(text)
         self.announcer.say(text)
-        self._show_selection(self.state.selected_code)
+        # A new result opens at its top hits; the selected point stays selected (and Enter,
+        # Down, the count all speak of the top), it is not scrolled to.
+        self._show_selection(self.state.selected_code, reveal=False)
+        self.list.scrollToTop()
 
-    def _show_selection(self, code: str) -> None:
+    def _show_selection(self, code: str, reveal: bool = True) -> None:
         self._syncing = True  # showing the state's selection is not a new choice
         try:
-            self._sync_selection(code)
+            self._sync_selection(code, reveal)
         finally:
             self._syncing = False
 
-    def _sync_selection(self, code: str) -> None:
+    def _sync_selection(self, code: str, reveal: bool = True) -> None:
         row = self.model.row_of(code) if code else -1
         selection = self.list.selectionModel()
         current = selection.currentIndex()
@@ -368,7 +371,8 @@ class SearchPanel(QWidget):
             index = self.model.index(row)
             if current != index or not selection.isSelected(index):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.list.scrollTo(index)
+            if reveal:
+                self.list.scrollTo(index)
         elif selection.hasSelection() or current.isValid():
             selection.clear()
 

@@ -181,3 +181,28 @@ def test_the_search_index_is_built_while_idle(qtbot, dataset) -> None:  # type: 
     state.set_query("shenshu")
     assert dataset.points[state.rows[0]].code == "BL23"
     assert "BL23" in state.result_codes and len(state.result_codes) == len(state.rows)  # type: ignore[operator, arg-type]
+
+
+def test_a_new_result_opens_at_its_top_hits_and_keeps_the_selection(qtbot, state) -> None:  # type: ignore[no-untyped-def]
+    """A point chosen earlier (EX-UE7, far down the result for 'lumbago') stays selected, but
+    the list shows the top hits of what was typed, not the selected point's place."""
+    from PySide6.QtCore import QPoint
+
+    from backpoints.ui.search_panel import SearchPanel
+
+    panel = SearchPanel(state)
+    qtbot.addWidget(panel)
+    panel.resize(300, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    state.select("EX-UE7")
+    qtbot.keyClicks(panel.search, "lumbago")
+    row = panel.model.row_of("EX-UE7")
+    assert row > 12  # below the first screenful
+    assert panel.model.code_at(panel.list.currentIndex().row()) == "EX-UE7"
+    qtbot.waitUntil(lambda: panel.list.indexAt(QPoint(5, 5)).row() == 0)
+    assert panel.list.visualRect(panel.model.index(row)).top() > panel.list.viewport().height()
+    # Choosing a point elsewhere (the map) still brings it into view.
+    state.select("GB41")
+    qtbot.waitUntil(lambda: panel.list.viewport().rect().intersects(
+        panel.list.visualRect(panel.model.index(panel.model.row_of("GB41")))))
