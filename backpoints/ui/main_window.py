@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         self.state.clear_filters()
 
     def add_shown(self) -> None:
+        self.state.finish_waiting()  # a query still waiting for the index: its own points, not the old list
         dataset = self.state.dataset
         self.document.add_points(dataset.points[i].code for i in self.state.rows)
 

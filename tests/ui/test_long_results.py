@@ -147,3 +147,25 @@ def test_enter_while_the_index_is_prepared_takes_the_real_top_hit(qtbot, early, 
     qtbot.keyClick(early.search, Qt.Key.Key_Return)
     top = bigger.points[SearchIndex(bigger).search_indices("exac")[0]].code
     assert not state.is_waiting() and state.selected_code == top
+
+
+def test_add_all_shown_while_the_index_is_prepared_adds_the_query_points(qtbot, bigger, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Sheet → Add all shown points, pressed while a query waits for the index, adds that
+    query's points (the list still showed every point)."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QAction
+
+    from backpoints.core.search import SearchIndex
+    from backpoints.ui.app import create_application
+    from backpoints.ui.main_window import MainWindow
+
+    create_application()
+    win = MainWindow(bigger, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show()  # the index is to be built 250 ms from now, in idle time
+    win.state.set_query("exab")  # typed at once: no event has run yet, so it waits
+    assert win.state.is_waiting()
+    action = next(a for a in win.findChildren(QAction) if a.text() == "Add all &shown points to sheet")
+    action.trigger()
+    expected = [bigger.points[i].code for i in SearchIndex(bigger).search_indices("exab")]
+    assert list(win.document.sheet.points) == expected and len(expected) == 99
