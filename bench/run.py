@@ -290,7 +290,6 @@ def main() -> int:
     import PySide6
     from backpoints import datasets as doors
     from backpoints.core.files import DataError
-    from backpoints.resources import default_dataset_path
     from backpoints.ui.app import create_application
 
     report["pyside6"] = PySide6.__version__

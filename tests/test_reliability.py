@@ -19,7 +19,7 @@ from backpoints.core.loader import load_dataset, parse_dataset
 from backpoints.core.sheet import Sheet, load_sheet, save_sheet
 from backpoints.core.yamlread import DataError
 from tests.conftest import CORPUS, DATA, run_cli
-from tests.helpers import data_error_box, last_message
+from tests.helpers import data_error_box
 
 # file -> (line:column, words the message must contain); line 0 means "no position".
 DATASETS = {

@@ -201,7 +201,6 @@ def _flowing(
     over pages; `first` paints what belongs to its first part (a badge), `last` what follows
     its end (a rule), given the end's y; `behind` paints under every part (a box), given
     the part's height; `pad` is space above and below the text of every part."""
-    width = doc.textWidth()
 
     def painter_for(start: float, end: float, is_first: bool, is_last: bool) -> Callable[[QPainter, float, float], None]:
         def paint(p: QPainter, x: float, y: float) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from backpoints.ui.bodymap import MarkerItem, RegionItem
 from backpoints.ui.bodymap.style import OTHER_COLOUR
 from backpoints.ui.main_window import MainWindow
-from tests.helpers import data_error_box, dataset_text, last_message
+from tests.helpers import data_error_box, dataset_text
 
 
 def marker_pos(win: MainWindow, code: str, index: int = 0) -> QPoint:
