@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent, QUndoGroup
@@ -41,6 +42,9 @@ from .sheet_files import SheetFiles
 from .sheet_output import SheetOutput
 from .sheet_panel import SheetPanel
 from .state import BrowseState
+
+if TYPE_CHECKING:
+    from .diary import DiaryPanel
 
 log = logging.getLogger(__name__)
 
@@ -106,21 +110,23 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([280, 740, 380])
         self.splitter.setChildrenCollapsible(False)
         # The diary gets the window's whole width: a page beside the points, not a tab
-        # squeezed next to the map. It opens its file only when first shown.
-        from .diary import DiaryPanel
-
-        self.diary_panel = DiaryPanel(dataset, parent=self)
-        self.diary_panel.preload_chart_after_paint(self.map.viewport())  # pyqtgraph in idle time, after the map shows
+        # squeezed next to the map. The page is made after the first paint, when the user
+        # leaves keyboard and mouse alone for a moment, or when first asked for (its modules
+        # and widgets were about 0.1 s of every start); it opens its file when first shown.
         self.pages = QTabWidget(self)
         self.pages.setDocumentMode(True)
         self.pages.addTab(self.splitter, "Points")
-        self.pages.addTab(self.diary_panel, "Diary")
+        self._diary: DiaryPanel | None = None
+        self._diary_page = QWidget(self)  # stands in the Diary tab until the page is made
+        self.pages.addTab(self._diary_page, "Diary")
         self.setCentralWidget(self.pages)
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.document.undo_stack)
-        self.undo_group.addStack(self.diary_panel.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
         self.pages.currentChanged.connect(self._on_page_changed)
+        from .first_paint import after_first_paint
+
+        after_first_paint(self.map.viewport(), self, self._make_diary_when_quiet)
 
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.PlainText)  # point names are data, never markup
@@ -147,9 +153,6 @@ class MainWindow(QMainWindow):
         self.document.modified_changed.connect(self._update_title)
         self.state.dataset_changed.connect(self._update_title)
         self.state.selection_changed.connect(self._show_details_tab)
-        self.state.dataset_changed.connect(lambda: self.diary_panel.set_dataset(self.state.dataset))
-        self.document.sheet_changed.connect(lambda: self.diary_panel.set_sheet_points(self.document.sheet.points))
-        self.diary_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.routines_panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.favourites.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.favourites.problem.connect(lambda text: show_message(self, "Your routines and favourites", text))
@@ -167,10 +170,46 @@ class MainWindow(QMainWindow):
         dataset = self.state.dataset
         self.document.add_points(dataset.points[i].code for i in self.state.rows)
 
+    @property
+    def diary_panel(self) -> DiaryPanel:
+        """The Diary page, made on first use if idle time has not made it yet."""
+        return self._diary if self._diary is not None else self._make_diary()
+
+    def _make_diary(self) -> DiaryPanel:
+        from .diary import DiaryPanel
+
+        panel = DiaryPanel(self.state.dataset, parent=self)
+        self._diary = panel
+        panel.set_sheet_points(self.document.sheet.points)
+        self.undo_group.addStack(panel.undo_stack)
+        self.state.dataset_changed.connect(lambda: panel.set_dataset(self.state.dataset))
+        self.document.sheet_changed.connect(lambda: panel.set_sheet_points(self.document.sheet.points))
+        panel.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        showing = self.pages.currentWidget() is self._diary_page
+        index = self.pages.indexOf(self._diary_page)
+        self.pages.insertTab(index, panel, "Diary")
+        self.pages.removeTab(index + 1)
+        self._diary_page.deleteLater()
+        if showing:
+            self.pages.setCurrentWidget(panel)
+        panel.preload_chart_after_paint(None)  # pyqtgraph in idle time, the map having been painted
+        return panel
+
+    def _make_diary_when_quiet(self) -> None:
+        from .idle import when_quiet
+
+        when_quiet(self, lambda: self._diary is None and self._make_diary())
+
     def _on_page_changed(self, index: int) -> None:
         """Edit → Undo works on what is in front: the sheet, or the diary."""
-        diary = self.pages.widget(index) is self.diary_panel
-        self.undo_group.setActiveStack(self.diary_panel.undo_stack if diary else self.document.undo_stack)
+        page = self.pages.widget(index)
+        if page is self._diary_page:
+            if self._diary is None:
+                self._make_diary()  # shows it in the stand-in's place; this is called again
+            return
+        diary = self._diary is not None and page is self._diary
+        self.undo_group.setActiveStack(self._diary.undo_stack if self._diary is not None and diary
+                                       else self.document.undo_stack)
 
     def fill_routine_menu(self) -> None:
         self.routine_menu.clear()
@@ -300,6 +339,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.diary_panel.close_diary()
+        if self._diary is not None:
+            self._diary.close_diary()
         self.appearance.restore_system()  # the application's font and palette as they were (kept in the settings)
         super().closeEvent(event)

@@ -108,9 +108,21 @@ def test_an_early_click_on_the_diary_shows_the_table_then_the_chart(tmp_path: Pa
     assert seen["chart"] == {"points": 3}
 
 
-RETURNING = WINDOW + r"""
+RETURNING = WINDOW.replace("panel = window.diary_panel\n", "") + r"""
 seen["modules"] = {name: name in sys.modules for name in ("yaml", "pyqtgraph", "PySide6.QtPrintSupport",
-                                                            "backpoints.core.routines")}
+                                                            "backpoints.core.routines", "backpoints.ui.diary.panel",
+                                                            "sqlite3")}
+print(json.dumps(seen))
+"""
+
+IDLE_PAGE = WINDOW.replace("panel = window.diary_panel\n", "") + r"""
+seen["page_at_first_paint"] = window._diary is not None
+wait(lambda: window._diary is not None, "the Diary page, made in idle time")
+seen["page"] = {"tab": window.pages.indexOf(window._diary), "current": window.pages.currentIndex(),
+                "file_opened": window._diary.document.is_open}
+window.pages.setCurrentIndex(1)
+app.processEvents()
+seen["shown"] = {"current": window.pages.currentWidget() is window._diary, "visible": window._diary.isVisible()}
 print(json.dumps(seen))
 """
 
@@ -121,4 +133,14 @@ def test_a_returning_users_start_up_loads_no_parser_printing_or_chart(tmp_path: 
     run_window(RETURNING, tmp_path)  # a new user: reads the YAML and writes the verified copy
     seen = run_window(RETURNING, tmp_path)
     assert seen["modules"] == {"yaml": False, "pyqtgraph": False, "PySide6.QtPrintSupport": False,
-                               "backpoints.core.routines": False}, seen
+                               "backpoints.core.routines": False, "backpoints.ui.diary.panel": False,
+                               "sqlite3": False}, seen
+
+
+def test_the_diary_page_is_made_in_idle_time_after_the_first_paint(tmp_path: Path) -> None:
+    """Not part of start-up (its modules and widgets were about 0.1 s of it), made once the
+    window is up and idle, in the Diary tab's place, its file still unopened until shown."""
+    seen = run_window(IDLE_PAGE, tmp_path)
+    assert seen["page_at_first_paint"] is False
+    assert seen["page"] == {"tab": 1, "current": 0, "file_opened": False}
+    assert seen["shown"] == {"current": True, "visible": True}

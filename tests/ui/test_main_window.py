@@ -437,3 +437,17 @@ def test_a_closed_maps_accessible_children_are_freed(qtbot, dataset) -> None:  #
     assert children and all(shiboken6.isValid(c) for c in children)
     view.deleteLater()
     qtbot.waitUntil(lambda: not any(shiboken6.isValid(c) for c in children))
+
+
+def test_clicking_the_diary_tab_before_idle_time_shows_the_diary(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The Diary page is made after start-up; a click on its tab before then makes and shows it."""
+    from PySide6.QtCore import Qt
+
+    bar = window.pages.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    panel = window.pages.currentWidget()
+    assert panel is window.diary_panel and panel.isVisible()
+    assert window.pages.count() == 2 and window.pages.tabText(1) == "Diary"
+    assert window.undo_group.activeStack() is panel.undo_stack  # Edit → Undo works on the diary
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert window.undo_group.activeStack() is window.document.undo_stack

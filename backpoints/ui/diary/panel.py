@@ -350,8 +350,9 @@ class DiaryPanel(QWidget):
         if not self.isVisible():
             when_quiet(self, self._warm_chart, WARM_DELAY_MS)
 
-    def preload_chart_after_paint(self, watched: QWidget) -> None:
-        """In idle time after `watched` (e.g. the map) is first painted, load pyqtgraph and make the chart.
+    def preload_chart_after_paint(self, watched: QWidget | None) -> None:
+        """In idle time after `watched` (e.g. the map) is first painted (None: it has been),
+        load pyqtgraph and make the chart.
 
         Opening the diary then only reads the file and draws; the file itself is not opened
         until the page is shown."""

@@ -52,12 +52,13 @@ def chart_loaded() -> bool:
 
 
 class ChartPreloader(QObject):
-    """Imports the chart's libraries once, after `watched` is first painted, without blocking start-up."""
+    """Imports the chart's libraries once, after `watched` is first painted (None: it has
+    been), without blocking start-up."""
 
     #: The libraries are loaded (also emitted when they already were).
     finished = Signal()
 
-    def __init__(self, watched: QObject, parent: QObject | None = None, *, delay_ms: int = IDLE_DELAY_MS) -> None:
+    def __init__(self, watched: QObject | None, parent: QObject | None = None, *, delay_ms: int = IDLE_DELAY_MS) -> None:
         super().__init__(parent)
         self.delay_ms = delay_ms
         self.done = chart_loaded()
@@ -69,7 +70,10 @@ class ChartPreloader(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_worker)
         self._watched: QObject | None = watched
-        watched.installEventFilter(self)
+        if watched is None:  # already painted (the Diary page is made after the first paint)
+            when_quiet(self, self.start, self.delay_ms, QUIET_MS)
+        else:
+            watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._watched and event.type() == QEvent.Type.Paint:
