@@ -435,14 +435,18 @@ def bench_typing(app, dataset, reps: int) -> dict[str, object]:  # type: ignore[
         state = window.state
         return bool(getattr(state, "index_ready", lambda: state._index is not None)())
 
-    firsts, medians, worsts, waits, at_once, result_at_once = [], [], [], [], [], []
-    for rep in range(max(2, reps // 3)):
+    def fresh_window():  # type: ignore[no-untyped-def]
         window = MainWindow(dataset, None)
         window.resize(1400, 900)
         window.show()
         app.processEvents()
         box = window.search_panel.search
         box.setFocus()
+        return window, box
+
+    firsts, medians, worsts, waits, at_once, result_at_once = [], [], [], [], [], []
+    for rep in range(max(2, reps // 3)):
+        window, box = fresh_window()
         if rep == 0:
             # A user who types the moment the window shows: the key itself, then the wait
             # for its result (a big dataset's query waits for the index built in idle time).
@@ -454,12 +458,7 @@ def bench_typing(app, dataset, reps: int) -> dict[str, object]:  # type: ignore[
             window.close()
             window.deleteLater()
             app.processEvents()
-            window = MainWindow(dataset, None)
-            window.resize(1400, 900)
-            window.show()
-            app.processEvents()
-            box = window.search_panel.search
-            box.setFocus()
+            window, box = fresh_window()
         waits.append(_wait_idle(app, lambda w=window: ready(w), 10.0))
         keys = [t for t in (_press(app, box, step) for step in EDITS) if t >= 0]
         firsts.append(keys[0])

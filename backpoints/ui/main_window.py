@@ -207,9 +207,8 @@ class MainWindow(QMainWindow):
             if self._diary is None:
                 self._make_diary()  # shows it in the stand-in's place; this is called again
             return
-        diary = self._diary is not None and page is self._diary
-        self.undo_group.setActiveStack(self._diary.undo_stack if self._diary is not None and diary
-                                       else self.document.undo_stack)
+        diary = self._diary if page is self._diary else None
+        self.undo_group.setActiveStack(diary.undo_stack if diary is not None else self.document.undo_stack)
 
     def fill_routine_menu(self) -> None:
         self.routine_menu.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import (
-    QAction, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen,
+    QAction, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen,
     QResizeEvent, QStaticText, QTransform,
 )
 from PySide6.QtWidgets import (
@@ -89,7 +89,6 @@ class PointDelegate(QStyledItemDelegate):
         self._fonts: tuple[QFont, QFont, QFont] = (QFont(), QFont(), QFont())
         self._outline: tuple[bool, QPen] | None = None
         self._texts: dict[tuple[int, str], QStaticText] = {}
-        self._shapes: dict[str, QPainterPath] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         # Two lines of the current font: rows grow with the text-size setting.
@@ -142,9 +141,7 @@ class PointDelegate(QStyledItemDelegate):
         painter.setClipRect(rect.adjusted(0, 0, -6, 0))  # a long name stops short of the edge
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         kind = pain_kind(point)
-        shape = self._shapes.get(kind)
-        if shape is None:
-            shape = self._shapes[kind] = marker_path(kind, 5)
+        shape = marker_path(kind, 5)  # made once and kept by the map's style
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self._marker_pen())
         painter.setBrush(PAIN_COLOURS[kind])
